@@ -1,0 +1,51 @@
+import type { ChangeEnvelope } from '../../shared/changes.js';
+import type { Clock } from '../../shared/clock.js';
+import type { SourceView, UserView } from '../../shared/domain.js';
+import type { MethodName, Results } from '../../shared/methods.js';
+import type { Store } from './store/store.js';
+
+export interface Logger {
+  info(msg: string, data?: Record<string, unknown>): void;
+  warn(msg: string, data?: Record<string, unknown>): void;
+  error(msg: string, data?: Record<string, unknown>): void;
+}
+
+/** Where platform tokens live: the OS keychain (safeStorage) on a desk, a 0600 file on a hub. */
+export interface SecretStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export type HttpFetch = typeof fetch;
+
+export interface EngineDeps {
+  clock: Clock;
+  store: Store;
+  http: HttpFetch;
+  secrets: SecretStore;
+  log: Logger;
+  /** Poll interval floor for connectors, ms (tests shorten it). */
+  pollIntervalMs?: number;
+}
+
+export interface HealthReport {
+  ok: boolean;
+  version: string;
+  seq: number;
+  sources: Array<Pick<SourceView, 'id' | 'platform' | 'status' | 'lastPollAt' | 'lastError'> & { name: string }>;
+}
+
+export interface Engine {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The user a bearer token belongs to, or null. */
+  authenticate(token: string): UserView | null;
+  /** Validates params against the contract, enforces the caller's role, runs the method. Throws RpcError. */
+  call<M extends MethodName>(user: UserView, method: M | string, params: unknown): Promise<Results[M]>;
+  currentSeq(): number;
+  changesSince(seq: number, limit: number): ChangeEnvelope[];
+  /** Called after each committed batch of changes, in seq order. */
+  onChanges(listener: (envs: ChangeEnvelope[]) => void): () => void;
+  health(): HealthReport;
+}

@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import { ChangeFeed } from './change-feed.js';
+import { ItemsRepo } from './items-repo.js';
+import { migrate } from './migrations.js';
+import { SourcesRepo } from './sources-repo.js';
+import { UsersRepo } from './users-repo.js';
+
+export interface Store {
+  readonly db: Database.Database;
+  readonly path: string;
+  readonly changes: ChangeFeed;
+  readonly items: ItemsRepo;
+  readonly sources: SourcesRepo;
+  readonly users: UsersRepo;
+  /**
+   * Runs fn in one transaction. Changes appended inside reach subscribers only after the commit;
+   * a throw rolls back the rows and the seq counter alike. Nested calls join the outer transaction.
+   */
+  write<T>(fn: () => T): T;
+  close(): void;
+}
+
+/**
+ * Opens (creating and migrating) a data store. The same code runs under Node (tests, hub) and
+ * under Electron's main process: only the better-sqlite3 binary differs (rebuilt for Electron's
+ * ABI by electron-builder's install-app-deps), the file format does not.
+ */
+export function openStore(path: string): Store {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL survives a process kill (only an OS crash/power loss can drop the last commits).
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const changes = new ChangeFeed(db);
+  let depth = 0;
+
+  const store: Store = {
+    db,
+    path,
+    changes,
+    items: new ItemsRepo(db),
+    sources: new SourcesRepo(db),
+    users: new UsersRepo(db),
+    write<T>(fn: () => T): T {
+      if (depth > 0) return fn();
+      const mark = changes.begin();
+      depth++;
+      let result: T;
+      try {
+        result = db.transaction(fn)();
+      } catch (err) {
+        changes.rollback(mark);
+        throw err;
+      } finally {
+        depth--;
+      }
+      changes.flush();
+      return result;
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+  return store;
+}

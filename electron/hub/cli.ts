@@ -1,0 +1,136 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { systemClock } from '../../shared/clock.js';
+import { openStore } from '../engine/store/store.js';
+import { addUser, UserError } from '../engine/team/users.js';
+import { VERSION } from '../engine/version.js';
+import { DB_FILE, ensureDataDir } from './data-dir.js';
+import { DEFAULT_PORT, startHub } from './start-hub.js';
+
+const USAGE = `Usage:
+  npm run hub -- [--data DIR] [--port N] [--host H] [--demo [SCENARIO]] [--replay FILE.jsonl] [--speed X] [--origin URL]...
+  npm run hub -- user add NAME --role admin|crisis|lead|agent|wall [--data DIR]
+  npm run demo            (hub --demo in a fresh data dir)`;
+
+class UsageError extends Error {}
+
+interface Args {
+  data: string | null;
+  port: number;
+  host: string;
+  demo: string | null;
+  replay: string | null;
+  speed: number | undefined;
+  origins: string[];
+  fresh: boolean;
+  role: string | null;
+  positional: string[];
+}
+
+function parse(argv: string[]): Args {
+  const a: Args = { data: null, port: DEFAULT_PORT, host: '127.0.0.1', demo: null, replay: null, speed: undefined, origins: [], fresh: false, role: null, positional: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value.`);
+      return v;
+    };
+    switch (arg) {
+      case '--data': a.data = value(); break;
+      case '--port': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError('--port takes a port number (0–65535).');
+        a.port = n;
+        break;
+      }
+      case '--host': a.host = value(); break;
+      case '--demo': {
+        const next = argv[i + 1];
+        a.demo = next && !next.startsWith('--') && a.positional.length === 0 ? (i++, next) : 'default';
+        break;
+      }
+      case '--replay': a.replay = resolve(value()); break;
+      case '--speed': {
+        const n = Number(value());
+        if (!(n > 0 && n <= 1000)) throw new UsageError('--speed takes a number above 0 (e.g. 2 for twice as fast).');
+        a.speed = n;
+        break;
+      }
+      case '--origin': a.origins.push(value()); break;
+      case '--role': a.role = value(); break;
+      case '--fresh': a.fresh = true; break;
+      case '--help': case '-h': console.log(USAGE); process.exit(0);
+      // falls through (exit never returns)
+      default:
+        if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}.`);
+        a.positional.push(arg);
+    }
+  }
+  return a;
+}
+
+async function userAdd(a: Args): Promise<void> {
+  const name = a.positional[2];
+  if (!name || !a.role) throw new UsageError('user add needs a NAME and --role ROLE.');
+  const dir = resolve(a.data ?? '.data/hub');
+  ensureDataDir(dir);
+  const store = openStore(join(dir, DB_FILE));
+  try {
+    const token = addUser(store, systemClock, name, a.role);
+    console.log(`Created ${name} (${a.role}) in ${dir}. Their token, shown this once:\n\n  ${token}\n`);
+  } finally {
+    store.close();
+  }
+}
+
+async function serve(a: Args): Promise<void> {
+  const dataDir = a.fresh ? mkdtempSync(join(tmpdir(), 'newsroom-demo-')) : resolve(a.data ?? '.data/hub');
+  const hub = await startHub({
+    dataDir,
+    host: a.host,
+    port: a.port,
+    demo: a.demo,
+    replay: a.replay,
+    ...(a.speed ? { speed: a.speed } : {}),
+    origins: a.origins,
+  });
+  const wallToken = hub.tokens?.wall;
+  console.log(`\nNewsroom hub ${VERSION} — data in ${hub.dataDir}`);
+  console.log(`  Wall:     ${hub.url}/#/wall${wallToken ? `?token=${wallToken}` : ''}`);
+  console.log(`  Sign in:  ${hub.url}/  with a token from ${hub.tokens ? join(hub.dataDir, 'tokens.json') : join(hub.dataDir, 'admin.token')}`);
+  if (hub.adminToken) console.log(`  New admin token written to ${join(hub.dataDir, 'admin.token')}`);
+  console.log(`  Health:   ${hub.url}/api/health`);
+  if (hub.sandbox) console.log(`  Sandbox:  ${hub.sandbox.url}  (GET /_sandbox/published, POST /_sandbox/faults)`);
+  console.log('Press Ctrl+C to stop.\n');
+  let closing = false;
+  const shutdown = () => {
+    if (closing) process.exit(1);
+    closing = true;
+    hub.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+async function main(): Promise<void> {
+  const a = parse(process.argv.slice(2));
+  if (a.positional[0] === 'user' && a.positional[1] === 'add') return userAdd(a);
+  if (a.positional.length) throw new UsageError(`Unknown command: ${a.positional.join(' ')}`);
+  return serve(a);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof UsageError || err instanceof UserError) {
+    console.error(`${err.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'EADDRINUSE') {
+    console.error(`Port in use: ${e.message}. Stop the other process or pick another --port.`);
+    process.exit(1);
+  }
+  console.error(e.stack ?? String(e));
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noElectronReactDom = {
+  patterns: [
+    { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron (DESIGN import rules).' },
+    { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'The engine and shared/ never import React (DESIGN import rules).' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'bench-results/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['electron/engine/**', 'shared/**', 'electron/hub/**', 'electron/sandbox/**'],
+    rules: { 'no-restricted-imports': ['error', noElectronReactDom] },
+  },
+  {
+    // DOM globals are the renderer's: engine, shared, hub and sandbox run in plain Node.
+    files: ['electron/engine/**', 'shared/**', 'electron/hub/**', 'electron/sandbox/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'indexedDB'],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/electron/**', 'electron', 'electron/*'], message: 'The renderer talks to the engine only through shared/ (DESIGN import rules).' },
+          ],
+        },
+      ],
+    },
+  },
+);

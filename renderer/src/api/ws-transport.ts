@@ -1,0 +1,263 @@
+import type { ApiTransport, ClientMessage, ConnectionState } from '../../../shared/api';
+import type { ChangeEnvelope } from '../../../shared/changes';
+import { systemClock, type Clock } from '../../../shared/clock';
+import { ERROR_STATUS, RpcError, type ErrorCode } from '../../../shared/errors';
+import type { MethodName, Params, Results } from '../../../shared/methods';
+import { parseServerMessage } from './server-message';
+
+/** The slice of the browser WebSocket this transport uses, so tests can hand in a fake. */
+export interface WebSocketLike {
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+export type WebSocketCtor = new (url: string) => WebSocketLike;
+
+export interface WsTransportOptions {
+  /** ws:// or wss:// URL of the hub's /api/ws. */
+  url: string;
+  token: string;
+  WebSocket?: WebSocketCtor;
+  clock?: Clock;
+  random?: () => number;
+  /** How long a call waits for a connection before it fails. */
+  callTimeoutMs?: number;
+  /** How long a new socket may take to answer auth with `ready` before we give up on it. */
+  readyTimeoutMs?: number;
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export interface WsTransport extends ApiTransport {
+  /** Closes the socket for good: no reconnects, pending calls fail. */
+  close(): void;
+}
+
+/**
+ * Retry delay: doubling from min to max, with ±20 % jitter so a room full of walls doesn't hit a
+ * restarted hub in the same millisecond. Always within [min, max].
+ */
+export function backoffDelay(attempt: number, random: () => number, minMs = 1000, maxMs = 10_000): number {
+  const base = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 20));
+  return Math.round(Math.min(maxMs, Math.max(minMs, base * (0.8 + 0.4 * random()))));
+}
+
+interface PendingCall {
+  id: number;
+  method: string;
+  params: unknown;
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+  timer: unknown;
+}
+
+const asCode = (code: string): ErrorCode => (Object.hasOwn(ERROR_STATUS, code) ? (code as ErrorCode) : 'internal');
+
+export function createWsTransport(opts: WsTransportOptions): WsTransport {
+  const Ctor: WebSocketCtor = opts.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketCtor);
+  const clock = opts.clock ?? systemClock;
+  const random = opts.random ?? Math.random;
+  const callTimeoutMs = opts.callTimeoutMs ?? 15_000;
+  const readyTimeoutMs = opts.readyTimeoutMs ?? 15_000;
+
+  let socket: WebSocketLike | null = null;
+  let live = false;
+  let readyTimer: unknown = null;
+  let retryTimer: unknown = null;
+  let attempt = 0;
+  /** Seq of the last change handed on: the resume point, and the line below which changes are duplicates. */
+  let lastSeq: number | null = null;
+  /** Wall-clock ms when the connection was lost; reported as `reconnecting.since` so views can say "stale since". */
+  let lostAt: number | null = null;
+  /** After `unauthorized` retrying can't help: the token is wrong until someone signs in again. */
+  let stopped = false;
+  let closed = false;
+  let nextId = 1;
+  let subscriber: { onChange(env: ChangeEnvelope): void; onState(s: ConnectionState): void } | null = null;
+  const queued: PendingCall[] = [];
+  const inflight = new Map<number, PendingCall>();
+
+  const emit = (s: ConnectionState) => subscriber?.onState(s);
+
+  function connect(): void {
+    if (socket || stopped || closed) return;
+    retryTimer = null;
+    const ws = new Ctor(opts.url);
+    socket = ws;
+    live = false;
+    if (lostAt === null) emit({ state: 'connecting' });
+    readyTimer = clock.setTimeout(() => gone(ws, 'the hub did not answer the sign-in', true), readyTimeoutMs);
+    ws.onopen = () => {
+      if (ws !== socket) return;
+      const auth: ClientMessage = { type: 'auth', token: opts.token, since: lastSeq };
+      trySend(ws, auth);
+    };
+    ws.onmessage = (ev) => {
+      if (ws === socket) onMessage(ws, ev.data);
+    };
+    ws.onclose = (ev) => gone(ws, ev.reason || `connection closed (${ev.code})`, false);
+    // A close event always follows an error; that is where we react.
+    ws.onerror = () => {};
+  }
+
+  function trySend(ws: WebSocketLike, msg: ClientMessage): boolean {
+    try {
+      ws.send(JSON.stringify(msg));
+      return true;
+    } catch (e) {
+      gone(ws, e instanceof Error ? e.message : 'send failed', true);
+      return false;
+    }
+  }
+
+  function onMessage(ws: WebSocketLike, data: unknown): void {
+    const msg = parseServerMessage(data);
+    if (!msg) return;
+    switch (msg.type) {
+      case 'ready': {
+        clock.clearTimeout(readyTimer);
+        live = true;
+        attempt = 0;
+        lostAt = null;
+        // A feed behind our cursor means the hub's history restarted (fresh data dir): follow it, or
+        // every new change would look like a duplicate. The replica notices the same and rebuilds.
+        if (lastSeq === null || msg.seq < lastSeq) lastSeq = msg.seq;
+        emit({ state: 'live', user: msg.user, seq: msg.seq });
+        for (const call of queued.splice(0)) {
+          clock.clearTimeout(call.timer);
+          sendCall(ws, call);
+        }
+        return;
+      }
+      case 'change': {
+        if (lastSeq !== null && msg.seq <= lastSeq) return;
+        lastSeq = msg.seq;
+        subscriber?.onChange({ seq: msg.seq, change: msg.change });
+        return;
+      }
+      case 'result': {
+        const call = inflight.get(Number(msg.id));
+        if (!call) return;
+        inflight.delete(call.id);
+        call.resolve(msg.result);
+        return;
+      }
+      case 'error': {
+        if (msg.id !== undefined) {
+          const call = inflight.get(Number(msg.id));
+          if (!call) return;
+          inflight.delete(call.id);
+          call.reject(new RpcError(asCode(msg.error.code), msg.error.message));
+          return;
+        }
+        if (msg.error.code === 'unauthorized') {
+          stopped = true;
+          const err = new RpcError('unauthorized', msg.error.message);
+          failAll(err);
+          emit({ state: 'unauthorized', message: msg.error.message });
+          shut(ws);
+          return;
+        }
+        gone(ws, msg.error.message, true);
+        return;
+      }
+    }
+  }
+
+  function sendCall(ws: WebSocketLike, call: PendingCall): void {
+    inflight.set(call.id, call);
+    trySend(ws, { type: 'call', id: call.id, method: call.method, params: call.params });
+  }
+
+  function shut(ws: WebSocketLike): void {
+    clock.clearTimeout(readyTimer);
+    if (ws === socket) socket = null;
+    live = false;
+    ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+    try {
+      ws.close();
+    } catch {
+      // Closing a socket that never opened may throw in some engines; it is gone either way.
+    }
+  }
+
+  /** The socket is lost (or given up on): fail what was on the wire, then plan the next attempt. */
+  function gone(ws: WebSocketLike, reason: string, closeIt: boolean): void {
+    if (ws !== socket) return;
+    if (closeIt) shut(ws);
+    socket = null;
+    live = false;
+    clock.clearTimeout(readyTimer);
+    // A call already sent may or may not have run on the hub: failing it is honest, resending is not.
+    for (const call of inflight.values()) {
+      call.reject(new RpcError('internal', 'The connection to the hub dropped before it answered; the action may or may not have happened.'));
+    }
+    inflight.clear();
+    if (stopped || closed) return;
+    lostAt ??= clock.now();
+    emit({ state: 'reconnecting', since: lostAt, lastError: reason });
+    retryTimer = clock.setTimeout(connect, backoffDelay(attempt++, random, opts.minBackoffMs, opts.maxBackoffMs));
+  }
+
+  function failAll(err: RpcError): void {
+    for (const call of queued.splice(0)) {
+      clock.clearTimeout(call.timer);
+      call.reject(err);
+    }
+    for (const call of inflight.values()) call.reject(err);
+    inflight.clear();
+  }
+
+  function ensureConnecting(): void {
+    if (!socket && retryTimer === null) connect();
+  }
+
+  const transport: WsTransport = {
+    call<M extends MethodName>(method: M, params: Params<M>): Promise<Results[M]> {
+      return new Promise<Results[M]>((resolve, reject) => {
+        if (stopped) return reject(new RpcError('unauthorized', 'The hub did not accept this token.'));
+        if (closed) return reject(new RpcError('internal', 'This connection was closed.'));
+        const call: PendingCall = { id: nextId++, method, params, resolve: resolve as (v: unknown) => void, reject, timer: null };
+        if (live && socket) return sendCall(socket, call);
+        call.timer = clock.setTimeout(() => {
+          const i = queued.indexOf(call);
+          if (i >= 0) queued.splice(i, 1);
+          reject(new RpcError('internal', `No connection to the hub for ${Math.round(callTimeoutMs / 1000)} s; try again when it is back.`));
+        }, callTimeoutMs);
+        queued.push(call);
+        ensureConnecting();
+      });
+    },
+
+    subscribe(since, onChange, onState) {
+      const sub = { onChange, onState };
+      subscriber = sub;
+      lastSeq = since;
+      // A socket opened earlier (for a call) resumed from another point: start over from `since`.
+      if (socket) shut(socket);
+      if (retryTimer !== null) clock.clearTimeout(retryTimer);
+      retryTimer = null;
+      lostAt = null;
+      attempt = 0;
+      connect();
+      return () => {
+        // One subscriber per transport: leaving it ends the connection (the app makes a new one per sign-in).
+        if (subscriber === sub) transport.close();
+      };
+    },
+
+    close() {
+      if (closed) return;
+      closed = true;
+      subscriber = null;
+      if (retryTimer !== null) clock.clearTimeout(retryTimer);
+      retryTimer = null;
+      failAll(new RpcError('internal', 'This connection was closed.'));
+      if (socket) shut(socket);
+    },
+  };
+  return transport;
+}

@@ -1,0 +1,32 @@
+import type { ChangeEnvelope } from './changes.js';
+import type { UserView } from './domain.js';
+import type { RpcErrorBody } from './errors.js';
+import type { MethodName, Params, Results } from './methods.js';
+
+/** IPC channel names: one per contract method ("rpc:<method>") plus the change stream. */
+export const IPC_RPC_PREFIX = 'rpc:';
+export const IPC_SUBSCRIBE = 'changes:subscribe';
+export const IPC_UNSUBSCRIBE = 'changes:unsubscribe';
+export const IPC_EVENT = 'changes:event';
+export const IPC_OPEN_EXTERNAL = 'shell:open-external';
+
+export type BridgeReply<R> = { ok: true; result: R } | { ok: false; error: RpcErrorBody };
+
+export type BridgeEvent =
+  | { type: 'ready'; seq: number; user: UserView }
+  | { type: 'changes'; envs: ChangeEnvelope[] };
+
+export interface BridgeConfig {
+  /** solo: the engine runs in the main process; hub: the renderer talks to `hubUrl` over WebSocket. */
+  mode: 'solo' | 'hub';
+  hubUrl: string | null;
+  wall: boolean;
+}
+
+/** What the preload script exposes as `window.newsroom`: nothing else crosses the bridge. */
+export interface NewsroomBridge {
+  config: BridgeConfig;
+  methods: { [M in MethodName]: (params: Params<M>) => Promise<BridgeReply<Results[M]>> };
+  subscribe(since: number | null, listener: (event: BridgeEvent) => void): () => void;
+  openExternal(url: string): Promise<BridgeReply<true>>;
+}

@@ -1,0 +1,141 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createPipeline } from '../../electron/engine/ingest/pipeline.js';
+import { sanitizePlatformHtml, htmlToText } from '../../electron/engine/ingest/sanitize.js';
+import type { IngestOp } from '../../electron/engine/ingest/types.js';
+import { normalizeStatus } from '../../electron/engine/sources/mastodon/normalize-status.js';
+import { MIGRATIONS } from '../../electron/engine/store/migrations.js';
+import { openStore } from '../../electron/engine/store/store.js';
+import { systemClock } from '../../shared/clock.js';
+
+const WORDS = 'coffee beans roast morning latte grinder recall refund order delivery cold brew espresso store app login broken love great terrible'.split(' ');
+
+/** Mastodon Status JSON as the sandbox serves it. */
+function status(i: number) {
+  const words = Array.from({ length: 24 }, (_, k) => WORDS[(i * 7 + k * 13) % WORDS.length]).join(' ');
+  return {
+    id: String(110_000_000_000_000 + i),
+    uri: `https://bench.example/users/u${i % 500}/statuses/${i}`,
+    url: `https://bench.example/@u${i % 500}/${i}`,
+    created_at: new Date(Date.parse('2026-11-22T10:00:00Z') + i * 100).toISOString(),
+    edited_at: null,
+    content: `<p>${words} <a href="https://bench.example/tags/brewco" class="mention hashtag" rel="tag">#<span>BrewCo</span></a></p>`,
+    spoiler_text: '',
+    visibility: 'public',
+    sensitive: false,
+    language: 'en',
+    in_reply_to_id: i % 10 === 0 ? String(110_000_000_000_000 + i - 1) : null,
+    in_reply_to_account_id: null,
+    account: {
+      id: String(i % 500),
+      username: `u${i % 500}`,
+      acct: `u${i % 500}`,
+      display_name: `User ${i % 500}`,
+      url: `https://bench.example/@u${i % 500}`,
+      avatar: `https://bench.example/avatars/${i % 500}.png`,
+      avatar_static: `https://bench.example/avatars/${i % 500}.png`,
+      header: '',
+      header_static: '',
+      note: '',
+      locked: false,
+      bot: false,
+      group: false,
+      discoverable: true,
+      created_at: '2024-01-01T00:00:00.000Z',
+      followers_count: 1,
+      following_count: 1,
+      statuses_count: 1,
+      last_status_at: '2026-11-22',
+      emojis: [],
+      fields: [],
+    },
+    media_attachments: [],
+    mentions: [],
+    tags: [{ name: 'brewco', url: 'https://bench.example/tags/brewco' }],
+    emojis: [],
+    reblogs_count: 0,
+    favourites_count: 0,
+    replies_count: 0,
+    reblog: null,
+    poll: null,
+    card: null,
+  };
+}
+
+function cpuSeconds(start: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(start);
+  return (u.user + u.system) / 1e6;
+}
+
+export async function benchPipeline(total = 20_000, batch = 500) {
+  const payloads = Array.from({ length: total }, (_, i) => status(i));
+  const dir = mkdtempSync(join(tmpdir(), 'nr-bench-'));
+
+  // Ours: Status JSON → validate/normalize → sanitize → dedupe → store → change feed, batched.
+  const store = openStore(join(dir, 'pipeline.db'));
+  const pipeline = createPipeline({ store, clock: systemClock });
+  let fed = 0;
+  store.changes.subscribe((envs) => (fed += envs.length));
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < total; i += batch) {
+    const ops: IngestOp[] = [];
+    for (const s of payloads.slice(i, i + batch)) {
+      const post = normalizeStatus(s, 'https://bench.example');
+      if (post) ops.push({ op: 'upsert', post });
+    }
+    pipeline.ingest('bench', ops, { 'tag:brewco': String(i) });
+  }
+  const pipelineMs = performance.now() - t0;
+  const pipelineCpu = cpuSeconds(cpu0);
+  if (fed !== total || store.items.count() !== total) throw new Error(`pipeline stored ${store.items.count()}, fed ${fed}, expected ${total}`);
+  // Re-feeding the same payloads: the dedupe path (what every overlapping poll costs).
+  const t1 = performance.now();
+  for (let i = 0; i < total; i += batch) {
+    const ops = payloads.slice(i, i + batch).map((s) => ({ op: 'upsert' as const, post: normalizeStatus(s, 'https://bench.example')! }));
+    pipeline.ingest('bench', ops);
+  }
+  const dedupeMs = performance.now() - t1;
+  const rows = store.items.list({ limit: total });
+  store.close();
+
+  // Baseline: the very same rows, raw batched INSERTs into the same schema, nothing else.
+  const raw = new Database(join(dir, 'raw.db'));
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.exec(MIGRATIONS.map((m) => m.sql).join('\n'));
+  const insert = raw.prepare(
+    'INSERT INTO items (seq, source_id, platform, native_id, url, author_handle, author_name, author_url, author_avatar, text, html, lang, tags, created_at, ingested_at, reply_to, edited_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const t2 = performance.now();
+  for (let i = 0; i < rows.length; i += batch) {
+    raw.transaction(() => {
+      for (const r of rows.slice(i, i + batch)) {
+        insert.run(r.seq, r.sourceId, r.platform, r.nativeId, r.url, r.author.handle, r.author.name, r.author.url, r.author.avatarUrl, r.text, r.html, r.lang, JSON.stringify(r.tags), r.createdAt, r.ingestedAt, r.replyTo, r.editedAt, r.deletedAt);
+      }
+    })();
+  }
+  const rawMs = performance.now() - t2;
+  raw.close();
+
+  // Where the time goes: sanitizing alone over the same payloads.
+  const t3 = performance.now();
+  for (const s of payloads) htmlToText(sanitizePlatformHtml(s.content));
+  const sanitizeMs = performance.now() - t3;
+
+  const perSec = (n: number, ms: number) => Math.round((n / ms) * 1000);
+  return {
+    posts: total,
+    batch,
+    pipelinePostsPerSec: perSec(total, pipelineMs),
+    pipelineCpuCores: Number((pipelineCpu / (pipelineMs / 1000)).toFixed(2)),
+    // The budget: 5,000 posts/s on at most half a core.
+    coresNeededAt5000PerSec: Number(((pipelineCpu / total) * 5000).toFixed(3)),
+    rawInsertRowsPerSec: perSec(total, rawMs),
+    ratioPipelineToRaw: Number((rawMs / pipelineMs).toFixed(3)),
+    dedupeRefeedPostsPerSec: perSec(total, dedupeMs),
+    sanitizeOnlyPostsPerSec: perSec(total, sanitizeMs),
+  };
+}

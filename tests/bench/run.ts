@@ -1,0 +1,39 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchHubStart } from './hub-start-bench.js';
+import { benchPipeline } from './pipeline-bench.js';
+import { benchWallLatency } from './wall-latency-bench.js';
+
+/** npm run bench: prints one JSON document and writes it under bench-results/. */
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const results: Record<string, unknown> = {
+    when: new Date().toISOString(),
+    node: process.version,
+    cpus: (await import('node:os')).cpus().length,
+  };
+  if (!only || only === 'pipeline') {
+    console.error('bench: pipeline (20,000 sandbox-shaped posts) …');
+    results.pipeline = await benchPipeline();
+  }
+  if (!only || only === 'hub') {
+    console.error('bench: hub start …');
+    results.hubStart = await benchHubStart();
+  }
+  if (!only || only === 'latency') {
+    console.error('bench: arrival → wall latency in Chromium …');
+    results.wallLatency = await benchWallLatency();
+  }
+  const text = JSON.stringify(results, null, 2);
+  console.log(text);
+  mkdirSync('bench-results', { recursive: true });
+  const file = join('bench-results', `bench-${results.when as string}.json`.replace(/:/g, '-'));
+  writeFileSync(file, `${text}\n`);
+  writeFileSync(join('bench-results', 'latest.json'), `${text}\n`);
+  console.error(`bench: written to ${file}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
