@@ -24,6 +24,8 @@ export function ownOrigins(host: string, port: number, extra: readonly string[])
   if (host === '0.0.0.0' || host === '::') names.delete(host);
   const out = new Set<string>();
   for (const n of names) out.add(`http://${n.includes(':') && !n.startsWith('[') ? `[${n}]` : n}:${port}`);
+  // The desktop app's renderer in --hub mode: a browser page can never claim this origin.
+  out.add('app://newsroom');
   for (const e of extra) out.add(e.replace(/\/+$/, ''));
   return out;
 }

@@ -23,11 +23,18 @@ export function resolveTarget(bridge: NewsroomBridge | undefined, location: Pick
   // In the Electron app in hub mode the page is a file:// URL, so the hub is named in the config;
   // a browser on the hub gets the page from the hub itself, so the same origin is the hub.
   const base = bridge?.config.hubUrl ?? location.href;
-  return { kind: 'ws', endpoint: wsUrl(base), needsToken: true };
+  let endpoint = '';
+  try {
+    endpoint = wsUrl(base);
+  } catch {
+    // Left empty: createApi says what is missing when someone actually tries to connect.
+  }
+  return { kind: 'ws', endpoint, needsToken: true };
 }
 
 export function wsUrl(base: string): string {
   const url = new URL('/api/ws', base);
+  if (!/^(https?|wss?):$/.test(url.protocol)) throw new Error(`No hub to connect to from ${url.protocol} (is the hub URL configured?)`);
   url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
   url.hash = '';
   url.search = '';
@@ -57,6 +64,7 @@ export function createApi(opts: {
   if (target.kind === 'ipc') {
     return { ...target, transport: createIpcTransport(opts.bridge!), hubKey: 'solo' };
   }
+  if (!target.endpoint) throw new Error('No hub URL: start the app with --hub URL or open the wall from the hub.');
   if (!opts.token) throw new Error('A hub connection needs a token: sign in first.');
   const transport = createWsTransport({ url: target.endpoint, token: opts.token, ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}) });
   return { ...target, transport, hubKey: `${target.endpoint}#${fingerprint(opts.token)}` };

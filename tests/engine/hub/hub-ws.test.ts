@@ -93,7 +93,7 @@ describe('hub WebSocket', () => {
     c.send({ type: 'call', id: 0, method: 'me.get', params: {} });
     c.send({ type: 'auth', token: wall, since: null });
     c.send({ type: 'call', id: 1, method: 'me.get', params: {} });
-    c.send({ type: 'call', id: 2, method: 'sources.add', params: { platform: 'mastodon', name: 'x', instanceUrl: 'https://m.example', hashtags: ['a'] } });
+    c.send({ type: 'call', id: 2, method: 'sources.add', params: { platform: 'mastodon', name: 'x', instanceUrl: 'http://127.0.0.1:9', hashtags: ['a'] } });
     c.send({ type: 'call', id: 3, method: 'items.list', params: { limit: 'lots' } });
     c.send({ type: 'call', id: 4, method: 'no.such', params: {} });
     await c.waitFor((m) => m.filter((x) => 'id' in x && x.id !== undefined).length === 5);

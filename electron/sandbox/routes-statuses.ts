@@ -1,0 +1,171 @@
+/** Status and account endpoints: fetch, multi-fetch, context, create (idempotent), delete. */
+import { INVALID_TOKEN, NOT_FOUND, route, type ApiContext, type ApiDeps, type Route } from './api-context.js';
+import { arrayParam, json, jsonError, type HttpResult } from './http-utils.js';
+import { carryParams, linkHeader, pageParams, paginate } from './paging.js';
+import { normalizeTag } from './render.js';
+import { serializeAccount, serializeStatus } from './serialize.js';
+import type { SandboxStore, StatusRecord, Visibility } from './store.js';
+
+const IDEMPOTENCY_TTL_MS = 3_600_000;
+const MAX_CHARS = 500;
+const VISIBILITIES: readonly Visibility[] = ['public', 'unlisted', 'private', 'direct'];
+
+/** Public and unlisted statuses are readable by anyone; private/direct only by their author. */
+function visibleTo(st: StatusRecord, viewerId: string | null): boolean {
+  return !st.deleted && (st.visibility === 'public' || st.visibility === 'unlisted' || st.accountId === viewerId);
+}
+
+function threadOf(store: SandboxStore, root: StatusRecord, viewerId: string | null) {
+  const ancestors: StatusRecord[] = [];
+  const seen = new Set<string>([root.id]);
+  for (let cur = root.inReplyToId ? store.getStatus(root.inReplyToId) : null; cur && !seen.has(cur.id); ) {
+    seen.add(cur.id);
+    if (visibleTo(cur, viewerId)) ancestors.unshift(cur);
+    cur = cur.inReplyToId ? store.getStatus(cur.inReplyToId) : null;
+  }
+  // Replies always come after their parent in id order, so one forward pass finds the tree.
+  const children = new Map<string, StatusRecord[]>();
+  const inThread = new Set<string>([root.id]);
+  const start = store.statuses.indexOf(root);
+  for (let i = start + 1; i < store.statuses.length; i++) {
+    const st = store.statuses[i] as StatusRecord;
+    if (st.deleted || !st.inReplyToId || !inThread.has(st.inReplyToId)) continue;
+    inThread.add(st.id);
+    const list = children.get(st.inReplyToId) ?? [];
+    list.push(st);
+    children.set(st.inReplyToId, list);
+  }
+  const descendants: StatusRecord[] = [];
+  const walk = (id: string) => {
+    for (const c of children.get(id) ?? []) {
+      if (visibleTo(c, viewerId)) descendants.push(c);
+      walk(c.id);
+    }
+  };
+  walk(root.id);
+  return { ancestors, descendants };
+}
+
+export function statusRoutes(deps: ApiDeps): Route[] {
+  const { store } = deps;
+  const idempotency = new Map<string, { id: string; expires: number }>();
+  const ser = (ctx: ApiContext, st: StatusRecord, source = false) => serializeStatus(store, st, { viewerId: ctx.viewerId, source });
+
+  const findVisible = (ctx: ApiContext, id: string): StatusRecord | null => {
+    const st = store.getStatus(id);
+    return st && visibleTo(st, ctx.viewerId) ? st : null;
+  };
+
+  const create = (ctx: ApiContext): HttpResult => {
+    if (!ctx.viewerId || !ctx.token) return jsonError(401, INVALID_TOKEN);
+    const now = deps.now();
+    const rawKey = ctx.headers['idempotency-key'];
+    const key = Array.isArray(rawKey) ? rawKey[0] : rawKey;
+    const idemKey = key ? `${ctx.token}\u0000${key}` : null;
+    if (idemKey) {
+      const hit = idempotency.get(idemKey);
+      if (hit && hit.expires > now) {
+        // Like PostStatusService: the remembered status is returned, or 404 if it is gone since.
+        const st = store.getStatus(hit.id);
+        return st ? json(200, ser(ctx, st)) : jsonError(404, NOT_FOUND);
+      }
+    }
+    const b = ctx.body;
+    const text = typeof b.status === 'string' ? b.status : '';
+    if (text.trim() === '') return jsonError(422, "Validation failed: Text can't be blank");
+    if ([...text].length > MAX_CHARS) return jsonError(422, `Validation failed: Text character limit of ${MAX_CHARS} exceeded`);
+    if (b.scheduled_at !== undefined && b.scheduled_at !== null && b.scheduled_at !== '')
+      return jsonError(422, 'Validation failed: scheduled_at is not supported by the sandbox');
+    const visibility = (typeof b.visibility === 'string' && b.visibility !== '' ? b.visibility : 'public') as Visibility;
+    if (!VISIBILITIES.includes(visibility)) return jsonError(422, 'Validation failed: Visibility is not included in the list');
+    let inReplyToId: string | null = null;
+    if (b.in_reply_to_id !== undefined && b.in_reply_to_id !== null && b.in_reply_to_id !== '') {
+      const parent = findVisible(ctx, String(b.in_reply_to_id));
+      if (!parent) return jsonError(404, 'The post you are trying to reply to does not appear to exist.');
+      inReplyToId = parent.id;
+    }
+    const lang = typeof b.language === 'string' && b.language !== '' ? b.language : 'en';
+    const st = store.createStatus({ accountId: ctx.viewerId, text, inReplyToId, lang, visibility, application: 'Newsroom' });
+    if (idemKey) {
+      for (const [k, v] of idempotency) if (v.expires <= now) idempotency.delete(k);
+      idempotency.set(idemKey, { id: st.id, expires: now + IDEMPOTENCY_TTL_MS });
+    }
+    deps.onBrandPost(st);
+    return json(200, ser(ctx, st));
+  };
+
+  const remove = (ctx: ApiContext, [id]: string[]): HttpResult => {
+    if (!ctx.viewerId) return jsonError(401, INVALID_TOKEN);
+    const st = store.getStatus(id ?? '');
+    if (!st || st.accountId !== ctx.viewerId) return jsonError(404, NOT_FOUND);
+    const body = ser(ctx, st, true);
+    store.deleteStatus(st.id);
+    return json(200, { ...body, account: { ...body.account, statuses_count: body.account.statuses_count - 1 } });
+  };
+
+  const accountStatuses = (ctx: ApiContext, [id]: string[]): HttpResult => {
+    const acc = store.accountById(id ?? '');
+    if (!acc) return jsonError(404, NOT_FOUND);
+    const q = ctx.query;
+    const p = pageParams(q, 20);
+    const truthy = (k: string) => ['1', 'true', 't', 'on'].includes((q.get(k) ?? '').toLowerCase());
+    const tagged = q.get('tagged');
+    const tagKey = tagged ? normalizeTag(tagged) : null;
+    const list =
+      truthy('only_media') || truthy('pinned')
+        ? []
+        : paginate(
+            store.statuses,
+            (st) =>
+              st.accountId === acc.id &&
+              visibleTo(st, ctx.viewerId) &&
+              !(truthy('exclude_replies') && st.inReplyToId !== null && st.inReplyToAccountId !== acc.id) &&
+              (tagKey === null || st.tagKeys.includes(tagKey)),
+            p,
+          );
+    const carry = carryParams(q, ['limit', 'only_media', 'exclude_replies', 'exclude_reblogs', 'tagged']);
+    const next = list.length > 0 && list.length === p.limit ? (list[list.length - 1] as StatusRecord).id : null;
+    const prev = list.length > 0 ? (list[0] as StatusRecord).id : null;
+    const link = linkHeader(store.base, `/api/v1/accounts/${acc.id}/statuses`, carry, next, prev);
+    return json(200, list.map((st) => ser(ctx, st)), link ? { Link: link } : {});
+  };
+
+  return [
+    route('GET', /^\/api\/v1\/statuses\/?$/, (ctx) => {
+      const ids = [...new Set(arrayParam(ctx.query, 'id'))];
+      if (ids.length > 20) return jsonError(422, 'Mastodon::ValidationError');
+      return json(200, ids.flatMap((id) => { const st = findVisible(ctx, id); return st ? [ser(ctx, st)] : []; }));
+    }),
+    route('GET', /^\/api\/v1\/statuses\/([^/]+)\/?$/, (ctx, [id]) => {
+      const st = findVisible(ctx, id ?? '');
+      return st ? json(200, ser(ctx, st)) : jsonError(404, NOT_FOUND);
+    }),
+    route('GET', /^\/api\/v1\/statuses\/([^/]+)\/context\/?$/, (ctx, [id]) => {
+      const st = findVisible(ctx, id ?? '');
+      if (!st) return jsonError(404, NOT_FOUND);
+      const t = threadOf(store, st, ctx.viewerId);
+      return json(200, { ancestors: t.ancestors.map((s) => ser(ctx, s)), descendants: t.descendants.map((s) => ser(ctx, s)) });
+    }),
+    route('POST', /^\/api\/v1\/statuses\/?$/, create),
+    route('DELETE', /^\/api\/v1\/statuses\/([^/]+)\/?$/, remove),
+    route('GET', /^\/api\/v1\/accounts\/verify_credentials\/?$/, (ctx) => {
+      const acc = ctx.viewerId ? store.accountById(ctx.viewerId) : null;
+      if (!acc) return jsonError(401, INVALID_TOKEN);
+      const base = serializeAccount(store, acc);
+      return json(200, {
+        ...base,
+        source: { privacy: 'public', sensitive: false, language: 'en', note: acc.note, fields: [], follow_requests_count: 0, hide_collections: false, discoverable: true, indexable: true, attribution_domains: [], quote_policy: 'public' },
+        role: { id: '-99', name: '', permissions: '0', color: '', highlighted: false },
+      });
+    }),
+    route('GET', /^\/api\/v1\/accounts\/lookup\/?$/, (ctx) => {
+      const acc = store.accountByAcct(ctx.query.get('acct') ?? '');
+      return acc ? json(200, serializeAccount(store, acc)) : jsonError(404, NOT_FOUND);
+    }),
+    route('GET', /^\/api\/v1\/accounts\/([^/]+)\/?$/, (_ctx, [id]) => {
+      const acc = store.accountById(id ?? '');
+      return acc ? json(200, serializeAccount(store, acc)) : jsonError(404, NOT_FOUND);
+    }),
+    route('GET', /^\/api\/v1\/accounts\/([^/]+)\/statuses\/?$/, accountStatuses),
+  ];
+}

@@ -1,0 +1,55 @@
+import { useSyncExternalStore } from 'react';
+
+export type RoutePath = 'wall' | 'signin' | 'desk';
+export interface Route {
+  path: RoutePath;
+  params: URLSearchParams;
+}
+
+const PATHS: readonly RoutePath[] = ['wall', 'signin', 'desk'];
+
+/** "#/wall?name=lobby" → { path: 'wall', params }. Anything unknown is the wall, the default screen. */
+export function parseHash(hash: string): Route {
+  const body = hash.replace(/^#/, '');
+  const q = body.indexOf('?');
+  const path = (q >= 0 ? body.slice(0, q) : body).replace(/^\/+|\/+$/g, '');
+  const params = new URLSearchParams(q >= 0 ? body.slice(q + 1) : '');
+  return { path: (PATHS as readonly string[]).includes(path) ? (path as RoutePath) : 'wall', params };
+}
+
+export function formatHash(path: RoutePath, params?: URLSearchParams): string {
+  const qs = params?.toString();
+  return `#/${path}${qs ? `?${qs}` : ''}`;
+}
+
+/**
+ * Pulls `token=` out of a hash like "#/wall?token=abc&name=lobby". The cleaned hash keeps everything
+ * else, so the caller can put it back in the address bar without the secret.
+ */
+export function takeTokenFromHash(hash: string): { token: string | null; hash: string } {
+  const route = parseHash(hash);
+  const token = route.params.get('token');
+  if (token === null) return { token: null, hash };
+  route.params.delete('token');
+  return { token: token.trim() || null, hash: formatHash(route.path, route.params) };
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseHash(hash);
+}
+
+export function navigate(path: RoutePath, params?: URLSearchParams, replace = false): void {
+  const hash = formatHash(path, params);
+  if (replace) {
+    history.replaceState(null, '', hash);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = hash;
+  }
+}

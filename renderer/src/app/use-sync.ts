@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { createApi, resolveTarget } from '../api/create-api';
+import type { NewsroomDb } from '../db/db';
+import { Replica } from '../db/replica';
+import { startReplicaSync, type ReplicaSync } from '../db/replica-sync';
+import { appStore, useApp } from '../store/app-store';
+
+/** True when this window talks to a hub and so needs a signed-in token. */
+export function needsToken(): boolean {
+  return resolveTarget(window.newsroom, window.location).needsToken;
+}
+
+/**
+ * Keeps the replica in sync while there is someone to sync for: one transport and one sync per
+ * sign-in, torn down on sign-out (or when the hub rejects the token).
+ */
+export function useSync(db: NewsroomDb): void {
+  const token = useApp((s) => s.token);
+  const tokenNeeded = needsToken();
+
+  useEffect(() => {
+    if (tokenNeeded && !token) {
+      // Signed out: a shared screen must not keep the last user's copy around.
+      void new Replica(db).wipe().catch(() => {});
+      return;
+    }
+    let cancelled = false;
+    let sync: ReplicaSync | null = null;
+    let api: ReturnType<typeof createApi>;
+    try {
+      api = createApi({ bridge: window.newsroom, location: window.location, token });
+    } catch (e) {
+      console.error('[newsroom] cannot connect', e);
+      return;
+    }
+    startReplicaSync({
+      transport: api.transport,
+      replica: new Replica(db),
+      hubKey: api.hubKey,
+      onState: (s) => {
+        if (!cancelled) appStore.getState().setConnection(s);
+      },
+      onError: (msg) => console.warn(`[newsroom] ${msg}`),
+    }).then(
+      (s) => {
+        if (cancelled) s.stop();
+        else sync = s;
+      },
+      (e: unknown) => console.error('[newsroom] could not open the local replica', e),
+    );
+    return () => {
+      cancelled = true;
+      sync?.stop();
+    };
+  }, [db, token, tokenNeeded]);
+}

@@ -1,0 +1,191 @@
+import type { ApiTransport, ConnectionState } from '../../../shared/api';
+import type { ChangeEnvelope } from '../../../shared/changes';
+import { systemClock, type Clock } from '../../../shared/clock';
+import type { Replica } from './replica';
+
+export interface ReplicaSyncOptions {
+  transport: ApiTransport;
+  replica: Replica;
+  hubKey: string;
+  onState?(s: ConnectionState): void;
+  /** Something went wrong that the user may want to know about; syncing carries on. */
+  onError?(message: string): void;
+  clock?: Clock;
+  /** Wait before asking for the bootstrap snapshot again after it failed. */
+  retryMs?: number;
+}
+
+export interface ReplicaSync {
+  stop(): void;
+  /** Resolves once every change and snapshot received so far is written (a snapshot still in flight is not waited for). */
+  idle(): Promise<void>;
+}
+
+type Job = { t: 'env'; env: ChangeEnvelope } | { t: 'ready'; seq: number } | { t: 'snapshot'; gen: number; snap: Awaited<ReturnType<typeof fetchSnapshot>> };
+
+interface Boot {
+  gen: number;
+  /** Highest seq the replica's content is known to include (ready.seq, then streamed changes). */
+  anchor: number;
+  touchedSources: Set<string>;
+  fetching: boolean;
+}
+
+/** items.list accepts at most this many per call (shared/methods.ts). */
+const LIST_MAX = 5_000;
+
+async function fetchSnapshot(transport: ApiTransport, limit: number) {
+  const [items, sources] = await Promise.all([transport.call('items.list', { limit: Math.min(limit, LIST_MAX) }), transport.call('sources.list', {})]);
+  return { items: items.items, sources: sources.sources };
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Feeds the replica from a transport. All writes go through one serial job queue so changes land in
+ * seq order; changes that arrive while a write is running are applied together as the next batch.
+ *
+ * An empty replica (no cursor) bootstraps after `ready`: the snapshot (items.list + sources.list) is
+ * fetched while changes keep streaming in; those are written at once (the wall stays live) but the
+ * cursor is only stored with the snapshot, so a reload mid-bootstrap starts over instead of resuming
+ * past data it never got.
+ */
+export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<ReplicaSync> {
+  const { transport, replica } = opts;
+  const clock = opts.clock ?? systemClock;
+  const retryMs = opts.retryMs ?? 3_000;
+  const onError = opts.onError ?? (() => {});
+
+  let cursor = await replica.open(opts.hubKey);
+  let boot: Boot | null = null;
+  let gen = 0;
+  let stopped = false;
+  let running = false;
+  let retryTimer: unknown = null;
+  const jobs: Job[] = [];
+
+  const push = (job: Job) => {
+    if (stopped) return;
+    jobs.push(job);
+    void drain();
+  };
+
+  async function drain(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      while (jobs.length && !stopped) {
+        const job = jobs.shift()!;
+        try {
+          if (job.t === 'env') {
+            const batch = [job.env];
+            while (jobs[0]?.t === 'env') batch.push((jobs.shift() as { env: ChangeEnvelope }).env);
+            await applyBatch(batch);
+          } else if (job.t === 'ready') {
+            await onReady(job.seq);
+          } else if (boot && boot.gen === job.gen) {
+            const done = boot.anchor;
+            await replica.bootstrap({ ...job.snap, skipSources: boot.touchedSources, cursor: done });
+            cursor = done;
+            boot = null;
+          }
+        } catch (e) {
+          // A failed write leaves the replica with a hole we can't name: rebuild it from a snapshot
+          // anchored where the stream is now, rather than resume from a cursor that lies.
+          onError(`Local copy could not be updated (${message(e)}); rebuilding it.`);
+          try {
+            await rebuild(job.t === 'env' ? job.env.seq : job.t === 'ready' ? job.seq : (boot?.anchor ?? 0));
+          } catch (e2) {
+            onError(`Local copy is unavailable (${message(e2)}).`);
+          }
+        }
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  async function applyBatch(batch: ChangeEnvelope[]): Promise<void> {
+    const last = batch[batch.length - 1]!.seq;
+    // Before the first `ready` of an empty replica there is nothing to anchor a cursor to.
+    await replica.apply(batch, { writeCursor: boot === null && cursor !== null });
+    if (boot) {
+      boot.anchor = Math.max(boot.anchor, last);
+      for (const env of batch) {
+        const c = env.change;
+        if (c.kind === 'source.removed') boot.touchedSources.add(c.id);
+        else if (c.kind === 'source.added' || c.kind === 'source.updated') boot.touchedSources.add(c.source.id);
+      }
+    } else if (cursor !== null) {
+      cursor = Math.max(cursor, last);
+    }
+  }
+
+  async function onReady(seq: number): Promise<void> {
+    const position = boot ? boot.anchor : cursor;
+    if (position !== null && seq < position) {
+      // The hub's feed is behind what we hold: its history restarted (fresh data dir). Our copy
+      // describes a world that no longer exists.
+      await rebuild(seq);
+      return;
+    }
+    if (cursor === null && !boot) startBootstrap(seq);
+    else if (boot && !boot.fetching) fetchFor(boot);
+  }
+
+  async function rebuild(anchor: number): Promise<void> {
+    await replica.wipe();
+    cursor = null;
+    boot = null;
+    startBootstrap(anchor);
+  }
+
+  function startBootstrap(anchor: number): void {
+    boot = { gen: ++gen, anchor, touchedSources: new Set(), fetching: false };
+    fetchFor(boot);
+  }
+
+  function fetchFor(b: Boot): void {
+    b.fetching = true;
+    fetchSnapshot(transport, replica.cap).then(
+      (snap) => {
+        b.fetching = false;
+        if (boot === b) push({ t: 'snapshot', gen: b.gen, snap });
+      },
+      (e: unknown) => {
+        b.fetching = false;
+        if (boot !== b || stopped) return;
+        onError(`Could not load the latest items (${message(e)}); retrying.`);
+        clock.clearTimeout(retryTimer);
+        retryTimer = clock.setTimeout(() => {
+          if (boot === b && !b.fetching && !stopped) fetchFor(b);
+        }, retryMs);
+      },
+    );
+  }
+
+  const unsubscribe = transport.subscribe(
+    cursor,
+    (env) => push({ t: 'env', env }),
+    (state) => {
+      opts.onState?.(state);
+      if (state.state === 'live') push({ t: 'ready', seq: state.seq });
+    },
+  );
+
+  return {
+    stop() {
+      stopped = true;
+      // Only the write already running finishes; Dexie orders it before any later open() of this db.
+      jobs.length = 0;
+      clock.clearTimeout(retryTimer);
+      unsubscribe();
+    },
+    async idle() {
+      // Polling keeps this free of bookkeeping in the hot path; it is for tests and sign-out only.
+      // The first wait lets answers that just arrived (promise callbacks) enqueue their writes.
+      do await new Promise((r) => setTimeout(r, 2));
+      while (running || jobs.length > 0);
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { ChangeEnvelope } from '../../../shared/changes';
+import type { Item, SourceView } from '../../../shared/domain';
+import type { NewsroomDb } from './db';
+
+export const DEFAULT_CAP = 5_000;
+
+export interface Snapshot {
+  items: Item[];
+  sources: SourceView[];
+  /** Sources the stream touched while the snapshot was in flight: the stream's version is newer. */
+  skipSources: ReadonlySet<string>;
+  /** Where the replica is complete once the snapshot is in. */
+  cursor: number;
+}
+
+/**
+ * The bounded local copy of what the views read. Every write is one Dexie transaction that also
+ * moves the cursor, so a reload resumes exactly where the stored data ends: no gap, no duplicate.
+ * Items keep the version with the highest `seq`, whichever order versions arrive in (the bootstrap
+ * snapshot races the stream).
+ */
+export class Replica {
+  constructor(
+    readonly db: NewsroomDb,
+    readonly cap = DEFAULT_CAP,
+  ) {}
+
+  /**
+   * The stored cursor, after wiping a replica that belongs to another hub or user. Without a cursor
+   * (a bootstrap never finished) whatever is stored was streamed without a baseline and may miss
+   * later deletes, so it is wiped as well: the bootstrap about to run rebuilds it.
+   */
+  async open(hubKey: string): Promise<number | null> {
+    const { db } = this;
+    return db.transaction('rw', db.items, db.sources, db.meta, async () => {
+      const key = await db.meta.get('hubKey');
+      const cursor = key?.value === hubKey ? await readCursor(db) : null;
+      if (cursor === null) {
+        await Promise.all([db.items.clear(), db.sources.clear(), db.meta.clear()]);
+        await db.meta.put({ key: 'hubKey', value: hubKey });
+      }
+      return cursor;
+    });
+  }
+
+  async cursor(): Promise<number | null> {
+    return readCursor(this.db);
+  }
+
+  /** Forget everything but whose replica this is (the hub's history restarted, or the user signed out). */
+  async wipe(): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', db.items, db.sources, db.meta, async () => {
+      await Promise.all([db.items.clear(), db.sources.clear(), db.meta.delete('cursor')]);
+    });
+  }
+
+  /** Applies a batch in seq order. `writeCursor` is false while a bootstrap is pending (see ReplicaSync). */
+  async apply(envs: readonly ChangeEnvelope[], opts: { writeCursor: boolean }): Promise<void> {
+    if (envs.length === 0) return;
+    const items = new Map<number, Item>();
+    const sources = new Map<string, SourceView | null>();
+    let maxSeq = -Infinity;
+    for (const env of envs) {
+      maxSeq = Math.max(maxSeq, env.seq);
+      const c = env.change;
+      switch (c.kind) {
+        case 'item.added':
+        case 'item.updated':
+        case 'item.deleted': {
+          const item = normalizeItem(c.kind === 'item.deleted' ? tombstone(c.item) : c.item, env.seq);
+          const prev = items.get(item.id);
+          if (!prev || item.seq >= prev.seq) items.set(item.id, item);
+          break;
+        }
+        case 'source.added':
+        case 'source.updated':
+          sources.set(c.source.id, c.source);
+          break;
+        case 'source.removed':
+          sources.set(c.id, null);
+          break;
+        default:
+          // A kind this build doesn't know (newer hub): skip it, keep the stream going.
+          break;
+      }
+    }
+    const { db } = this;
+    await db.transaction('rw', db.items, db.sources, db.meta, async () => {
+      await this.upsertItems([...items.values()]);
+      const puts = [...sources.values()].filter((s): s is SourceView => s !== null);
+      const removes = [...sources.entries()].filter(([, s]) => s === null).map(([id]) => id);
+      if (puts.length) await db.sources.bulkPut(puts);
+      if (removes.length) await db.sources.bulkDelete(removes);
+      if (opts.writeCursor) {
+        const current = await readCursor(db);
+        await db.meta.put({ key: 'cursor', value: Math.max(current ?? 0, maxSeq) });
+      }
+      await this.prune();
+    });
+  }
+
+  /** Merges a `items.list` + `sources.list` snapshot and marks the replica complete up to `cursor`. */
+  async bootstrap(snap: Snapshot): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', db.items, db.sources, db.meta, async () => {
+      await this.upsertItems(snap.items.map((i) => normalizeItem(i, 0)));
+      const sources = snap.sources.filter((s) => !snap.skipSources.has(s.id));
+      if (sources.length) await db.sources.bulkPut(sources);
+      await db.meta.put({ key: 'cursor', value: snap.cursor });
+      await this.prune();
+    });
+  }
+
+  /** Must run inside a transaction over items. */
+  private async upsertItems(incoming: Item[]): Promise<void> {
+    if (incoming.length === 0) return;
+    const existing = await this.db.items.bulkGet(incoming.map((i) => i.id));
+    // `>=` so a re-delivered version rewrites itself harmlessly; an older one never wins.
+    const winners = incoming.filter((item, i) => !existing[i] || item.seq >= existing[i].seq);
+    if (winners.length) await this.db.items.bulkPut(winners);
+  }
+
+  /** Keeps the replica bounded: drop the oldest items (lowest id = arrived first) past the cap. */
+  private async prune(): Promise<void> {
+    const excess = (await this.db.items.count()) - this.cap;
+    if (excess <= 0) return;
+    const oldest = await this.db.items.toCollection().limit(excess).primaryKeys();
+    await this.db.items.bulkDelete(oldest);
+  }
+}
+
+async function readCursor(db: NewsroomDb): Promise<number | null> {
+  const row = await db.meta.get('cursor');
+  return typeof row?.value === 'number' ? row.value : null;
+}
+
+/** Deleted items stay as tombstones (the wall hides them) so a late, older version can't revive them. */
+function tombstone(item: Item): Item {
+  // The engine sets deletedAt; if a hub ever omits it, the item is still deleted: any non-null time marks it.
+  return { ...item, deletedAt: item.deletedAt ?? item.ingestedAt };
+}
+
+function normalizeItem(item: Item, fallbackSeq: number): Item {
+  return typeof item.seq === 'number' ? item : { ...item, seq: fallbackSeq };
+}

@@ -1,0 +1,68 @@
+import { memo, useMemo, type MouseEvent } from 'react';
+import type { Item } from '../../../../shared/domain';
+import { ExternalLink } from '../../components/external-link';
+import { openExternalLink, safeExternalUrl } from '../../lib/links';
+import { sanitizeContent } from '../../lib/sanitize';
+import { absoluteTime, relativeTime } from '../../lib/time-format';
+import { useNow } from '../../lib/use-now';
+import { platformLabel } from './column-filter';
+
+/** Links inside post content go through the scheme check too, never through plain navigation. */
+function onContentClick(e: MouseEvent<HTMLDivElement>) {
+  const a = (e.target as Element | null)?.closest?.('a');
+  if (!a) return;
+  e.preventDefault();
+  openExternalLink(a.getAttribute('href'));
+}
+
+function ItemTime({ iso }: { iso: string }) {
+  const now = useNow(15_000);
+  const t = Date.parse(iso);
+  return (
+    <time className="item-time" dateTime={iso} title={Number.isNaN(t) ? iso : new Date(t).toLocaleString()}>
+      <span className="item-time-rel">{relativeTime(iso, now)}</span>
+      <span className="item-time-abs">{absoluteTime(iso, now)}</span>
+    </time>
+  );
+}
+
+export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fresh: boolean }) {
+  // Sanitized once per version of the html, not on every clock tick.
+  const html = useMemo(() => (item.html ? sanitizeContent(item.html) : null), [item.html]);
+  const handle = item.author.handle.replace(/^@/, '');
+  const avatar = safeExternalUrl(item.author.avatarUrl);
+  return (
+    <article
+      className={fresh ? 'wall-item fresh' : 'wall-item'}
+      data-testid="wall-item"
+      data-item-id={item.id}
+      data-native-id={item.nativeId}
+    >
+      <header className="item-head">
+        {avatar ? <img className="avatar" src={avatar} alt="" loading="lazy" referrerPolicy="no-referrer" /> : <span className="avatar avatar-empty" aria-hidden="true" />}
+        <span className="item-author">
+          <span className="author-name">{item.author.name || handle}</span>
+          <span className="author-handle">@{handle}</span>
+        </span>
+        <span className="item-platform">{platformLabel(item.platform)}</span>
+      </header>
+      {html !== null ? (
+        <div className="item-content" data-testid="item-content" lang={item.lang ?? undefined} onClick={onContentClick} dangerouslySetInnerHTML={{ __html: html }} />
+      ) : (
+        <div className="item-content" data-testid="item-content" lang={item.lang ?? undefined}>
+          {item.text}
+        </div>
+      )}
+      <footer className="item-foot">
+        <ItemTime iso={item.createdAt} />
+        {item.editedAt ? <span className="item-edited">edited</span> : null}
+        <ExternalLink url={item.url} className="item-link">
+          open ↗
+        </ExternalLink>
+      </footer>
+    </article>
+  );
+},
+// Dexie hands back new objects on every query; an item's seq changes exactly when its content does,
+// so compare that instead of identity and keep re-renders to the items that changed.
+(a, b) => a.item.id === b.item.id && a.item.seq === b.item.seq && a.fresh === b.fresh);

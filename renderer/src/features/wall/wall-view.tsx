@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { AppNav } from '../../components/app-nav';
+import { BigClock } from '../../components/big-clock';
+import { ConnectionIndicator } from '../../components/connection-indicator';
+import { useApp } from '../../store/app-store';
+import { ColumnEditor } from './column-editor';
+import { SourceHealth } from './source-health';
+import { WallColumnView } from './wall-column';
+
+/** The big screen: live columns of saved filters, the connection, the sources' health and a clock. */
+export function WallView({ name }: { name: string | null }) {
+  const openWall = useApp((s) => s.openWall);
+  const wallName = useApp((s) => s.wallName);
+  const columns = useApp((s) => s.columns);
+  const addColumn = useApp((s) => s.addColumn);
+  const [adding, setAdding] = useState(false);
+
+  useEffect(() => openWall(name ?? ''), [name, openWall]);
+
+  return (
+    <div className="wall" data-testid="wall" data-wall-name={wallName}>
+      <header className="wall-header">
+        <div className="wall-brand">
+          Newsroom <span className="wall-name">{wallName}</span>
+        </div>
+        <SourceHealth />
+        <ConnectionIndicator />
+        <BigClock />
+      </header>
+      <main className="wall-grid">
+        {columns.map((c, i) => (
+          <WallColumnView key={c.id} column={c} index={i} count={columns.length} />
+        ))}
+        {adding ? (
+          <section className="wall-column wall-column-new" aria-label="New column">
+            <ColumnEditor
+              onCancel={() => setAdding(false)}
+              onSave={(filter, title) => {
+                addColumn(filter, title);
+                setAdding(false);
+              }}
+            />
+          </section>
+        ) : null}
+        {columns.length === 0 && !adding ? <p className="wall-empty">No columns on this wall. Add one below.</p> : null}
+      </main>
+      <footer className="wall-footer">
+        <button type="button" className="secondary" data-testid="add-column" onClick={() => setAdding(true)} disabled={adding}>
+          + Column
+        </button>
+        <AppNav />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { createSessionSlice, type SessionSlice } from './session-slice';
+import { browserStorage, type KeyValueStorage } from './storage';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+/** UI and session state only: items and sources live in the Dexie replica, read with useLiveQuery. */
+export type AppState = SessionSlice & UiSlice;
+
+export function createAppStore(storage: KeyValueStorage) {
+  return createStore<AppState>()((...a) => ({
+    ...createSessionSlice(storage)(...a),
+    ...createUiSlice(storage)(...a),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+export const appStore = createAppStore(browserStorage());
+
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(appStore, selector);
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { StateCreator } from 'zustand';
+import { wallColumnSchema, type ColumnFilter, type WallColumn } from '../features/wall/column-filter';
+import type { AppState } from './app-store';
+import { readJson, writeJson, type KeyValueStorage } from './storage';
+
+export const HIGHLIGHT_KEY = 'newsroom.highlight';
+export const wallKey = (name: string) => `newsroom.wall.${name}`;
+export const DEFAULT_WALL = 'main';
+
+export interface HighlightPrefs {
+  enabled: boolean;
+  /** How long a new item glows. */
+  seconds: number;
+}
+
+const highlightSchema = z.object({ enabled: z.boolean(), seconds: z.number().min(1).max(60) });
+const layoutSchema = z.object({ columns: z.array(wallColumnSchema).max(24) });
+export const DEFAULT_HIGHLIGHT: HighlightPrefs = { enabled: true, seconds: 4 };
+
+export interface UiSlice {
+  /** Each wall (a screen, a room) has its own saved layout: `#/wall?name=lobby`. */
+  wallName: string;
+  columns: WallColumn[];
+  highlight: HighlightPrefs;
+  openWall(name: string): void;
+  addColumn(filter: ColumnFilter, title?: string): string;
+  updateColumn(id: string, patch: Partial<Pick<WallColumn, 'title' | 'filter'>>): void;
+  removeColumn(id: string): void;
+  moveColumn(id: string, delta: -1 | 1): void;
+  setHighlight(patch: Partial<HighlightPrefs>): void;
+}
+
+/** Wall names end up in storage keys and URLs: keep them plain. */
+export function cleanWallName(name: string | null | undefined): string {
+  const n = (name ?? '').trim().toLowerCase();
+  return /^[a-z0-9_-]{1,40}$/.test(n) ? n : DEFAULT_WALL;
+}
+
+let counter = 0;
+/** crypto.randomUUID is missing on a plain-http LAN hub (not a secure context), so no UUIDs here. */
+export function newColumnId(): string {
+  counter += 1;
+  return `c${Date.now().toString(36)}${counter.toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+export function defaultColumns(): WallColumn[] {
+  return [{ id: 'all', title: '', filter: { kind: 'all' } }];
+}
+
+export function loadColumns(storage: KeyValueStorage, name: string): WallColumn[] {
+  return readJson(storage, wallKey(name), layoutSchema)?.columns ?? defaultColumns();
+}
+
+export const createUiSlice =
+  (storage: KeyValueStorage): StateCreator<AppState, [], [], UiSlice> =>
+  (set, get) => {
+    const saveColumns = (columns: WallColumn[]) => {
+      writeJson(storage, wallKey(get().wallName), { columns });
+      set({ columns });
+    };
+    return {
+      wallName: DEFAULT_WALL,
+      columns: loadColumns(storage, DEFAULT_WALL),
+      highlight: readJson(storage, HIGHLIGHT_KEY, highlightSchema) ?? DEFAULT_HIGHLIGHT,
+
+      openWall(raw) {
+        const name = cleanWallName(raw);
+        if (name === get().wallName) return;
+        set({ wallName: name, columns: loadColumns(storage, name) });
+      },
+
+      addColumn(filter, title = '') {
+        const id = newColumnId();
+        saveColumns([...get().columns, { id, title, filter }]);
+        return id;
+      },
+
+      updateColumn(id, patch) {
+        saveColumns(get().columns.map((c) => (c.id === id ? { ...c, ...patch } : c)));
+      },
+
+      removeColumn(id) {
+        saveColumns(get().columns.filter((c) => c.id !== id));
+      },
+
+      moveColumn(id, delta) {
+        const cols = [...get().columns];
+        const from = cols.findIndex((c) => c.id === id);
+        const to = from + delta;
+        if (from < 0 || to < 0 || to >= cols.length) return;
+        const [col] = cols.splice(from, 1);
+        cols.splice(to, 0, col!);
+        saveColumns(cols);
+      },
+
+      setHighlight(patch) {
+        const next = { ...get().highlight, ...patch };
+        const parsed = highlightSchema.safeParse(next);
+        if (!parsed.success) return;
+        writeJson(storage, HIGHLIGHT_KEY, parsed.data);
+        set({ highlight: parsed.data });
+      },
+    };
+  };

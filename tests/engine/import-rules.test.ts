@@ -1,0 +1,36 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layering in DESIGN is only as good as the lint that enforces it: prove the rules bite.
+const eslint = new ESLint();
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('import rules', () => {
+  it('the engine may not import electron, react or use DOM globals', async () => {
+    const msgs = await problems(
+      'electron/engine/sources/x.ts',
+      "import { app } from 'electron';\nimport React from 'react';\nexport const a = [app, React, window.location];\n",
+    );
+    expect(msgs.filter((m) => m.startsWith('no-restricted-imports'))).toHaveLength(2);
+    expect(msgs.some((m) => m.startsWith('no-restricted-globals'))).toBe(true);
+  });
+
+  it('shared/ may not import electron', async () => {
+    expect(await problems('shared/x.ts', "import { ipcMain } from 'electron';\nexport const a = ipcMain;\n")).toEqual([
+      expect.stringMatching(/^no-restricted-imports/),
+    ]);
+  });
+
+  it('the renderer may not import from electron/', async () => {
+    const msgs = await problems('renderer/src/x.ts', "import { openStore } from '../../electron/engine/store/store.js';\nexport const a = openStore;\n");
+    expect(msgs).toEqual([expect.stringMatching(/^no-restricted-imports/)]);
+  });
+
+  it('main and preload may import electron', async () => {
+    expect(await problems('electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+import 'fake-indexeddb/auto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../renderer/src/db/db';
+import { Replica } from '../../renderer/src/db/replica';
+import { columnTitle, matchesColumn, validateFilter } from '../../renderer/src/features/wall/column-filter';
+import { queryColumn } from '../../renderer/src/features/wall/column-query';
+import { countAbove } from '../../renderer/src/features/wall/use-column-scroll';
+import { added, deleted, makeItem } from './helpers/items';
+
+describe('column filter matching', () => {
+  const item = makeItem(1, { text: 'My REFUND still has not arrived', tags: ['brand', 'help'] });
+
+  it('all matches anything that is not deleted', () => {
+    expect(matchesColumn({ kind: 'all' }, item)).toBe(true);
+    expect(matchesColumn({ kind: 'all' }, { ...item, deletedAt: '2025-01-01T00:00:00Z' })).toBe(false);
+  });
+
+  it('platform matches the item platform only', () => {
+    expect(matchesColumn({ kind: 'platform', platform: 'mastodon' }, item)).toBe(true);
+    expect(matchesColumn({ kind: 'platform', platform: 'mastodon' }, { ...item, platform: 'bluesky' as never })).toBe(false);
+  });
+
+  it('hashtag matches tags case-insensitively, with or without #', () => {
+    expect(matchesColumn({ kind: 'hashtag', tag: 'Brand' }, item)).toBe(true);
+    expect(matchesColumn({ kind: 'hashtag', tag: '#help' }, item)).toBe(true);
+    expect(matchesColumn({ kind: 'hashtag', tag: 'bran' }, item)).toBe(false);
+    expect(matchesColumn({ kind: 'hashtag', tag: '#' }, item)).toBe(false);
+  });
+
+  it('term matches the text as a case-insensitive substring', () => {
+    expect(matchesColumn({ kind: 'term', term: 'refund' }, item)).toBe(true);
+    expect(matchesColumn({ kind: 'term', term: '  has   not ' }, item)).toBe(true);
+    expect(matchesColumn({ kind: 'term', term: 'cancel' }, item)).toBe(false);
+    expect(matchesColumn({ kind: 'term', term: '   ' }, item)).toBe(false);
+  });
+
+  it('validates and tidies what the editor produces', () => {
+    expect(validateFilter({ kind: 'hashtag', tag: ' #Brand ' })).toEqual({ ok: true, filter: { kind: 'hashtag', tag: 'brand' } });
+    expect(validateFilter({ kind: 'hashtag', tag: 'two words' }).ok).toBe(false);
+    expect(validateFilter({ kind: 'term', term: '  ' }).ok).toBe(false);
+    expect(validateFilter({ kind: 'platform', platform: 'myspace' as never }).ok).toBe(false);
+  });
+
+  it('titles columns from their filter unless named', () => {
+    expect(columnTitle({ title: '', filter: { kind: 'hashtag', tag: 'brand' } })).toBe('#brand');
+    expect(columnTitle({ title: '  Complaints ', filter: { kind: 'term', term: 'refund' } })).toBe('Complaints');
+  });
+});
+
+describe('column query over the replica', () => {
+  const db = createDb('column-query-test');
+  afterAll(() => db.delete());
+
+  it('returns the newest matching items first, skips tombstones, and says when there is more', async () => {
+    const r = new Replica(db);
+    await r.open('hub');
+    const envs = Array.from({ length: 30 }, (_, i) => added(i + 1, i + 1, { tags: (i + 1) % 3 === 0 ? ['brand'] : [], text: (i + 1) % 5 === 0 ? 'Refund please' : 'hello' }));
+    await r.apply([...envs, deleted(31, 30)], { writeCursor: true });
+
+    const brand = await queryColumn(db, { kind: 'hashtag', tag: '#Brand' }, 4);
+    expect(brand.items.map((i) => i.id)).toEqual([27, 24, 21, 18]); // 30 is deleted
+    expect(brand.more).toBe(true);
+
+    const refund = await queryColumn(db, { kind: 'term', term: 'refund' }, 10);
+    expect(refund.items.map((i) => i.id)).toEqual([25, 20, 15, 10, 5]);
+    expect(refund.more).toBe(false);
+
+    const all = await queryColumn(db, { kind: 'all' }, 3);
+    expect(all.items.map((i) => i.id)).toEqual([29, 28, 27]);
+    const mastodon = await queryColumn(db, { kind: 'platform', platform: 'mastodon' }, 2);
+    expect(mastodon.items.map((i) => i.id)).toEqual([29, 28]);
+  });
+});
+
+describe('new-items count', () => {
+  it('counts the items above the one last seen at the top', () => {
+    const items = [9, 8, 7, 5, 4].map((id) => makeItem(id));
+    expect(countAbove(items, 7)).toBe(2);
+    expect(countAbove(items, 9)).toBe(0);
+    expect(countAbove(items, 6)).toBe(3);
+  });
+});

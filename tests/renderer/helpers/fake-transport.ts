@@ -1,0 +1,58 @@
+import type { ApiTransport, ConnectionState } from '../../../shared/api';
+import type { ChangeEnvelope } from '../../../shared/changes';
+import type { MethodName, Params, Results } from '../../../shared/methods';
+
+interface PendingCall {
+  method: string;
+  params: unknown;
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+}
+
+/** An ApiTransport the test drives: it says when the connection is live and answers each call. */
+export class FakeTransport implements ApiTransport {
+  since: number | null | undefined = undefined;
+  subscriptions = 0;
+  unsubscribed = false;
+  calls: PendingCall[] = [];
+  private onChange: ((env: ChangeEnvelope) => void) | null = null;
+  private onState: ((s: ConnectionState) => void) | null = null;
+
+  call<M extends MethodName>(method: M, params: Params<M>): Promise<Results[M]> {
+    return new Promise((resolve, reject) => this.calls.push({ method, params, resolve: resolve as (v: unknown) => void, reject }));
+  }
+
+  subscribe(since: number | null, onChange: (env: ChangeEnvelope) => void, onState: (s: ConnectionState) => void): () => void {
+    this.since = since;
+    this.subscriptions += 1;
+    this.onChange = onChange;
+    this.onState = onState;
+    return () => {
+      this.unsubscribed = true;
+    };
+  }
+
+  ready(seq: number): void {
+    this.onState?.({ state: 'live', user: { name: 'wall', role: 'wall' }, seq });
+  }
+
+  emit(...envs: ChangeEnvelope[]): void {
+    for (const env of envs) this.onChange?.(env);
+  }
+
+  pending(method: string): PendingCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  answer(method: string, result: unknown): void {
+    const i = this.calls.findIndex((c) => c.method === method);
+    if (i < 0) throw new Error(`no pending ${method} call`);
+    this.calls.splice(i, 1)[0]!.resolve(result);
+  }
+
+  fail(method: string, error: Error): void {
+    const i = this.calls.findIndex((c) => c.method === method);
+    if (i < 0) throw new Error(`no pending ${method} call`);
+    this.calls.splice(i, 1)[0]!.reject(error);
+  }
+}

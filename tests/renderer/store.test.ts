@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../renderer/src/store/app-store';
+import { REJECTED_TOKEN, TOKEN_KEY } from '../../renderer/src/store/session-slice';
+import { memoryStorage } from '../../renderer/src/store/storage';
+import { HIGHLIGHT_KEY, cleanWallName, wallKey } from '../../renderer/src/store/ui-slice';
+
+describe('session slice', () => {
+  it('remembers the token across restarts and forgets it on sign-out', () => {
+    const storage = memoryStorage();
+    const s1 = createAppStore(storage);
+    expect(s1.getState().token).toBeNull();
+    expect(s1.getState().signIn('  "abc123"\n')).toBe(true);
+    expect(s1.getState().token).toBe('abc123');
+    expect(createAppStore(storage).getState().token).toBe('abc123');
+    s1.getState().signOut();
+    expect(storage.getItem(TOKEN_KEY)).toBeNull();
+    expect(createAppStore(storage).getState().token).toBeNull();
+  });
+
+  it('refuses an empty token with a message', () => {
+    const s = createAppStore(memoryStorage());
+    expect(s.getState().signIn('   ')).toBe(false);
+    expect(s.getState().authError).toMatch(/paste/i);
+  });
+
+  it('takes the user from a live connection and drops a rejected token', () => {
+    const storage = memoryStorage();
+    const s = createAppStore(storage);
+    s.getState().signIn('bad');
+    s.getState().setConnection({ state: 'live', user: { name: 'lead', role: 'lead' }, seq: 3 });
+    expect(s.getState().user).toEqual({ name: 'lead', role: 'lead' });
+    s.getState().setConnection({ state: 'unauthorized', message: 'unknown token' });
+    expect(s.getState().token).toBeNull();
+    expect(s.getState().user).toBeNull();
+    expect(s.getState().authError).toBe(REJECTED_TOKEN);
+    expect(s.getState().authError).toContain('tokens.json');
+    expect(storage.getItem(TOKEN_KEY)).toBeNull();
+  });
+});
+
+describe('ui slice', () => {
+  it('persists columns per wall name', () => {
+    const storage = memoryStorage();
+    const s = createAppStore(storage);
+    expect(s.getState().columns.map((c) => c.filter.kind)).toEqual(['all']);
+    s.getState().openWall('lobby');
+    const tag = s.getState().addColumn({ kind: 'hashtag', tag: 'brand' });
+    const term = s.getState().addColumn({ kind: 'term', term: 'refund' }, 'Refunds');
+    s.getState().moveColumn(term, -1);
+    s.getState().updateColumn(tag, { title: 'Brand' });
+
+    const again = createAppStore(storage);
+    again.getState().openWall('lobby');
+    expect(again.getState().columns.map((c) => c.title || c.filter.kind)).toEqual(['all', 'Refunds', 'Brand']);
+    again.getState().openWall('main');
+    expect(again.getState().columns.map((c) => c.filter.kind)).toEqual(['all']);
+    again.getState().openWall('lobby');
+    again.getState().removeColumn(tag);
+    expect(createAppStore(storage).getState().columns).toHaveLength(1); // main untouched
+    const third = createAppStore(storage);
+    third.getState().openWall('lobby');
+    expect(third.getState().columns.map((c) => c.title || c.filter.kind)).toEqual(['all', 'Refunds']);
+  });
+
+  it('ignores moves past the ends', () => {
+    const s = createAppStore(memoryStorage());
+    const first = s.getState().columns[0]!.id;
+    s.getState().moveColumn(first, -1);
+    expect(s.getState().columns[0]!.id).toBe(first);
+  });
+
+  it('falls back to the default layout when the stored one is corrupted or of another shape', () => {
+    const storage = memoryStorage();
+    storage.setItem(wallKey('lobby'), '{not json');
+    storage.setItem(wallKey('hall'), JSON.stringify({ columns: [{ id: 'x', title: '', filter: { kind: 'regex', re: '.*' } }] }));
+    const s = createAppStore(storage);
+    s.getState().openWall('lobby');
+    expect(s.getState().columns.map((c) => c.filter.kind)).toEqual(['all']);
+    s.getState().openWall('hall');
+    expect(s.getState().columns.map((c) => c.filter.kind)).toEqual(['all']);
+  });
+
+  it('persists highlight preferences and rejects nonsense', () => {
+    const storage = memoryStorage();
+    const s = createAppStore(storage);
+    expect(s.getState().highlight).toEqual({ enabled: true, seconds: 4 });
+    s.getState().setHighlight({ seconds: 8 });
+    s.getState().setHighlight({ seconds: -1 });
+    expect(JSON.parse(storage.getItem(HIGHLIGHT_KEY)!)).toEqual({ enabled: true, seconds: 8 });
+    expect(createAppStore(storage).getState().highlight.seconds).toBe(8);
+  });
+
+  it('keeps wall names plain', () => {
+    expect(cleanWallName('Lobby')).toBe('lobby');
+    expect(cleanWallName('../../etc')).toBe('main');
+    expect(cleanWallName(null)).toBe('main');
+  });
+});

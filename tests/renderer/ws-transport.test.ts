@@ -1,0 +1,294 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ConnectionState } from '../../shared/api';
+import type { ChangeEnvelope } from '../../shared/changes';
+import { RpcError } from '../../shared/errors';
+import { backoffDelay, createWsTransport } from '../../renderer/src/api/ws-transport';
+import { FakeWebSocket } from './helpers/fake-websocket';
+import { added } from './helpers/items';
+import { ManualClock } from './helpers/manual-clock';
+
+const user = { name: 'wall', role: 'wall' as const };
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+function setup(opts: { random?: () => number } = {}) {
+  const clock = new ManualClock();
+  const transport = createWsTransport({ url: 'ws://hub.test/api/ws', token: 'T0k', WebSocket: FakeWebSocket, clock, random: opts.random ?? (() => 0.5) });
+  const changes: ChangeEnvelope[] = [];
+  const states: ConnectionState[] = [];
+  return { clock, transport, changes, states, subscribe: (since: number | null) => transport.subscribe(since, (e) => changes.push(e), (s) => states.push(s)) };
+}
+
+function change(seq: number) {
+  const env = added(seq);
+  return { type: 'change' as const, seq, change: env.change };
+}
+
+beforeEach(() => FakeWebSocket.reset());
+
+describe('ws transport: connecting', () => {
+  it('authenticates with the token and resume point, then reports live', () => {
+    const t = setup();
+    t.subscribe(41);
+    const ws = FakeWebSocket.last();
+    expect(ws.url).toBe('ws://hub.test/api/ws');
+    expect(t.states).toEqual([{ state: 'connecting' }]);
+    ws.open();
+    expect(ws.sent).toEqual([{ type: 'auth', token: 'T0k', since: 41 }]);
+    ws.receive({ type: 'ready', seq: 45, user });
+    expect(t.states.at(-1)).toEqual({ state: 'live', user, seq: 45 });
+  });
+
+  it('delivers changes in seq order and drops duplicates, stale seqs and malformed frames', () => {
+    const t = setup();
+    t.subscribe(10);
+    const ws = FakeWebSocket.last();
+    ws.open();
+    ws.receive({ type: 'ready', seq: 13, user });
+    ws.receive(change(9)); // older than the resume point
+    ws.receive(change(10)); // the resume point itself
+    ws.receive(change(11));
+    ws.receive(change(12));
+    ws.receive(change(12)); // duplicate
+    ws.receive(change(11)); // late, out of order
+    ws.receiveRaw('{not json');
+    ws.receive({ type: 'change', seq: 'x', change: {} });
+    ws.receive(change(13));
+    expect(t.changes.map((c) => c.seq)).toEqual([11, 12, 13]);
+    expect(t.changes[0]!.change.kind).toBe('item.added');
+  });
+
+  it('starting empty (since null) resumes after ready.seq on the next connection', () => {
+    const t = setup();
+    t.subscribe(null);
+    const ws = FakeWebSocket.last();
+    ws.open();
+    expect(ws.sent[0]).toEqual({ type: 'auth', token: 'T0k', since: null });
+    ws.receive({ type: 'ready', seq: 100, user });
+    ws.drop();
+    t.clock.advance(10_000);
+    const ws2 = FakeWebSocket.last();
+    ws2.open();
+    expect(ws2.sent[0]).toEqual({ type: 'auth', token: 'T0k', since: 100 });
+  });
+});
+
+describe('ws transport: reconnecting', () => {
+  it('reconnects with backoff and resumes from the last applied seq without duplicates', () => {
+    const t = setup();
+    t.subscribe(0);
+    const ws1 = FakeWebSocket.last();
+    ws1.open();
+    ws1.receive({ type: 'ready', seq: 0, user });
+    ws1.receive(change(1));
+    ws1.receive(change(2));
+    const lostAt = t.clock.now();
+    ws1.drop(1006, 'network gone');
+    expect(t.states.at(-1)).toEqual({ state: 'reconnecting', since: lostAt, lastError: 'network gone' });
+    expect(FakeWebSocket.instances).toHaveLength(1);
+
+    t.clock.advance(999);
+    expect(FakeWebSocket.instances).toHaveLength(1); // not before 1 s
+    t.clock.advance(300);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    const ws2 = FakeWebSocket.last();
+    ws2.open();
+    expect(ws2.sent[0]).toEqual({ type: 'auth', token: 'T0k', since: 2 });
+    ws2.receive({ type: 'ready', seq: 4, user });
+    ws2.receive(change(2)); // a hub replaying one too many must not duplicate it
+    ws2.receive(change(3));
+    ws2.receive(change(4));
+    expect(t.changes.map((c) => c.seq)).toEqual([1, 2, 3, 4]);
+    expect(t.states.at(-1)).toMatchObject({ state: 'live', seq: 4 });
+  });
+
+  it('backs off from 1 s to 10 s and keeps "since" at the moment the connection was lost', () => {
+    const t = setup({ random: () => 0.5 });
+    t.subscribe(5);
+    FakeWebSocket.last().open();
+    FakeWebSocket.last().receive({ type: 'ready', seq: 5, user });
+    const lostAt = t.clock.now();
+    const delays: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      FakeWebSocket.last().drop();
+      const [delay] = t.clock.pending();
+      delays.push(delay!);
+      t.clock.advance(delay!);
+    }
+    expect(delays).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000, 10_000]);
+    const reconnecting = t.states.filter((s) => s.state === 'reconnecting');
+    expect(reconnecting.length).toBe(7);
+    expect(reconnecting.every((s) => s.state === 'reconnecting' && s.since === lostAt)).toBe(true);
+    // After a successful ready the next loss starts over at 1 s.
+    FakeWebSocket.last().open();
+    FakeWebSocket.last().receive({ type: 'ready', seq: 5, user });
+    FakeWebSocket.last().drop();
+    expect(t.clock.pending()[0]).toBe(1000);
+  });
+
+  it('gives up on a socket that never answers auth and tries again', () => {
+    const t = setup();
+    t.subscribe(3);
+    const ws1 = FakeWebSocket.last();
+    ws1.open();
+    t.clock.advance(15_000);
+    expect(ws1.closed).toBe(true);
+    expect(t.states.at(-1)).toMatchObject({ state: 'reconnecting' });
+    t.clock.advance(1_200);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+
+  it('follows a hub whose history restarted (ready.seq behind our cursor)', () => {
+    const t = setup();
+    t.subscribe(500);
+    const ws = FakeWebSocket.last();
+    ws.open();
+    ws.receive({ type: 'ready', seq: 3, user });
+    ws.receive(change(4));
+    expect(t.changes.map((c) => c.seq)).toEqual([4]);
+  });
+});
+
+describe('ws transport: unauthorized', () => {
+  it('stops retrying and fails pending calls when the hub rejects the token', async () => {
+    const t = setup();
+    t.subscribe(null);
+    const ws = FakeWebSocket.last();
+    const pending = t.transport.call('sources.list', {});
+    ws.open();
+    ws.receive({ type: 'error', error: { code: 'unauthorized', message: 'unknown token' } });
+    expect(t.states.at(-1)).toEqual({ state: 'unauthorized', message: 'unknown token' });
+    await expect(pending).rejects.toMatchObject({ name: 'RpcError', code: 'unauthorized' });
+    ws.drop();
+    t.clock.advance(120_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    await expect(t.transport.call('me.get', {})).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
+  it('treats any other connection-level error as a reason to reconnect', () => {
+    const t = setup();
+    t.subscribe(1);
+    const ws = FakeWebSocket.last();
+    ws.open();
+    ws.receive({ type: 'error', error: { code: 'internal', message: 'hub restarting' } });
+    expect(t.states.at(-1)).toMatchObject({ state: 'reconnecting', lastError: 'hub restarting' });
+    t.clock.advance(1_200);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+});
+
+describe('ws transport: calls', () => {
+  it('resolves results and rejects errors with an RpcError carrying code and message', async () => {
+    const t = setup();
+    t.subscribe(0);
+    const ws = FakeWebSocket.last();
+    ws.open();
+    ws.receive({ type: 'ready', seq: 0, user });
+    const ok = t.transport.call('items.list', { limit: 5 });
+    const bad = t.transport.call('sources.remove', { id: 'nope' });
+    const [c1, c2] = ws.calls();
+    expect(c1).toMatchObject({ method: 'items.list', params: { limit: 5 } });
+    expect(c1!.id).not.toBe(c2!.id);
+    ws.receive({ type: 'error', id: c2!.id, error: { code: 'not_found', message: 'No source with id "nope".' } });
+    ws.receive({ type: 'result', id: c1!.id, result: { items: [] } });
+    await expect(ok).resolves.toEqual({ items: [] });
+    const err = await bad.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RpcError);
+    expect(err).toMatchObject({ code: 'not_found', message: 'No source with id "nope".' });
+  });
+
+  it('holds calls made while disconnected until the connection is live', async () => {
+    const t = setup();
+    t.subscribe(7);
+    const ws1 = FakeWebSocket.last();
+    ws1.open();
+    ws1.receive({ type: 'ready', seq: 7, user });
+    ws1.drop();
+    const p = t.transport.call('me.get', {});
+    expect(ws1.calls()).toHaveLength(0);
+    t.clock.advance(1_200);
+    const ws2 = FakeWebSocket.last();
+    ws2.open();
+    expect(ws2.calls()).toHaveLength(0); // not before auth is answered
+    ws2.receive({ type: 'ready', seq: 7, user });
+    const [call] = ws2.calls();
+    expect(call).toMatchObject({ method: 'me.get' });
+    ws2.receive({ type: 'result', id: call!.id, result: user });
+    await expect(p).resolves.toEqual(user);
+  });
+
+  it('fails a waiting call after 15 s without a connection', async () => {
+    const t = setup();
+    t.subscribe(7);
+    FakeWebSocket.last().drop();
+    const p = t.transport.call('me.get', {});
+    let settled = false;
+    p.catch(() => (settled = true));
+    t.clock.advance(14_000);
+    await flush();
+    expect(settled).toBe(false);
+    t.clock.advance(1_000);
+    await expect(p).rejects.toMatchObject({ name: 'RpcError', message: expect.stringContaining('15 s') });
+    // It never goes out later either.
+    t.clock.advance(20_000);
+    const ws = FakeWebSocket.last();
+    ws.open();
+    ws.receive({ type: 'ready', seq: 7, user });
+    expect(ws.calls()).toHaveLength(0);
+  });
+
+  it('fails calls that were on the wire when the socket dropped, and does not resend them', async () => {
+    const t = setup();
+    t.subscribe(0);
+    const ws1 = FakeWebSocket.last();
+    ws1.open();
+    ws1.receive({ type: 'ready', seq: 0, user });
+    const p = t.transport.call('sources.pause', { id: 's1' });
+    expect(ws1.calls()).toHaveLength(1);
+    ws1.drop();
+    await expect(p).rejects.toMatchObject({ message: expect.stringContaining('may or may not') });
+    t.clock.advance(1_200);
+    const ws2 = FakeWebSocket.last();
+    ws2.open();
+    ws2.receive({ type: 'ready', seq: 0, user });
+    expect(ws2.calls()).toHaveLength(0);
+  });
+
+  it('a call before any subscription connects by itself', async () => {
+    const t = setup();
+    const p = t.transport.call('me.get', {});
+    const ws = FakeWebSocket.last();
+    ws.open();
+    expect(ws.sent[0]).toEqual({ type: 'auth', token: 'T0k', since: null });
+    ws.receive({ type: 'ready', seq: 9, user });
+    ws.receive({ type: 'result', id: ws.calls()[0]!.id, result: user });
+    await expect(p).resolves.toEqual(user);
+  });
+
+  it('unsubscribing closes the socket for good', async () => {
+    const t = setup();
+    const off = t.subscribe(0);
+    const ws = FakeWebSocket.last();
+    ws.open();
+    ws.receive({ type: 'ready', seq: 0, user });
+    off();
+    expect(ws.closed).toBe(true);
+    t.clock.advance(60_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    ws.receive(change(1)); // a frame after close goes nowhere
+    expect(t.changes).toHaveLength(0);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('stays within [1 s, 10 s] whatever the jitter', () => {
+    for (let attempt = 0; attempt < 30; attempt++) {
+      for (const r of [0, 0.25, 0.5, 0.999]) {
+        const d = backoffDelay(attempt, () => r);
+        expect(d).toBeGreaterThanOrEqual(1000);
+        expect(d).toBeLessThanOrEqual(10_000);
+      }
+    }
+    expect(backoffDelay(3, () => 0)).toBeLessThan(backoffDelay(3, () => 0.999));
+  });
+});
