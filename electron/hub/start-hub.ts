@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { createEngine, type EngineWithInternals } from '../engine/create-engine.js';
 import type { Logger } from '../engine/engine-types.js';
-import { sourceTokenKey } from '../engine/rpc/handlers.js';
+import { sourceTokenKey } from '../engine/sources/connector-types.js';
 import { openStore, type Store } from '../engine/store/store.js';
 import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.js';
 import { createFileSecrets } from './file-secrets.js';

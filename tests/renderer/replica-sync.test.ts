@@ -176,6 +176,31 @@ describe('replica sync: resuming', () => {
     expect(await second.replica.cursor()).toBe(1);
   });
 
+  it('drops the replica when the transport reports a restarted history, even if the new feed is already ahead', async () => {
+    const db = freshDb();
+    const first = await start(db);
+    first.transport.ready(0);
+    await tick();
+    first.transport.answer('items.list', { items: [] });
+    first.transport.answer('sources.list', { sources: [] });
+    first.transport.emit(added(1), added(2), { seq: 3, change: { kind: 'source.added', source: makeSource('old') } });
+    await first.sync.idle();
+    expect(await first.replica.cursor()).toBe(3);
+
+    first.transport.restart();
+    first.transport.ready(50); // the new hub's feed is past our old cursor: seq alone could not tell
+    await tick();
+    expect(await db.items.count()).toBe(0);
+    expect(await db.sources.count()).toBe(0);
+    expect(first.transport.pending('items.list')).toHaveLength(1);
+    first.transport.answer('items.list', { items: [makeItem(700, { seq: 49 })] });
+    first.transport.answer('sources.list', { sources: [makeSource('new')] });
+    await first.sync.idle();
+    expect((await db.items.toArray()).map((i) => i.id)).toEqual([700]);
+    expect((await db.sources.toArray()).map((s) => s.id)).toEqual(['new']);
+    expect(await first.replica.cursor()).toBe(50);
+  });
+
   it('keeps the replica bounded while streaming', async () => {
     const db = freshDb();
     const { transport, sync } = await start(db, { cap: 20 });

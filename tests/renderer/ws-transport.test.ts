@@ -125,6 +125,25 @@ describe('ws transport: reconnecting', () => {
     expect(t.clock.pending()[0]).toBe(1000);
   });
 
+  it('keeps retrying when the WebSocket constructor itself throws', () => {
+    const clock = new ManualClock();
+    let tries = 0;
+    class Throwing extends FakeWebSocket {
+      constructor(url: string) {
+        tries += 1;
+        if (tries < 3) throw new Error('blocked by policy');
+        super(url);
+      }
+    }
+    const states: ConnectionState[] = [];
+    createWsTransport({ url: 'ws://hub.test/api/ws', token: 't', WebSocket: Throwing, clock, random: () => 0.5 }).subscribe(null, () => {}, (s) => states.push(s));
+    expect(states.at(-1)).toMatchObject({ state: 'reconnecting', lastError: 'blocked by policy' });
+    clock.advance(1_000);
+    clock.advance(2_000);
+    expect(tries).toBe(3);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
   it('gives up on a socket that never answers auth and tries again', () => {
     const t = setup();
     t.subscribe(3);
@@ -145,6 +164,27 @@ describe('ws transport: reconnecting', () => {
     ws.receive({ type: 'ready', seq: 3, user });
     ws.receive(change(4));
     expect(t.changes.map((c) => c.seq)).toEqual([4]);
+  });
+});
+
+describe('ws transport: history restarted', () => {
+  it('on `conflict` (resume point past the hub feed) signals a restart and resumes from null', () => {
+    const t = setup();
+    const restarts: number[] = [];
+    t.transport.onHistoryRestart(() => restarts.push(t.changes.length));
+    t.subscribe(900);
+    const ws1 = FakeWebSocket.last();
+    ws1.open();
+    ws1.receive({ type: 'error', error: { code: 'conflict', message: "since 900 is past this hub's seq 12" } });
+    expect(restarts).toEqual([0]);
+    expect(ws1.closed).toBe(true);
+    t.clock.advance(1_200);
+    const ws2 = FakeWebSocket.last();
+    ws2.open();
+    expect(ws2.sent[0]).toEqual({ type: 'auth', token: 'T0k', since: null });
+    ws2.receive({ type: 'ready', seq: 12, user });
+    ws2.receive(change(13));
+    expect(t.changes.map((c) => c.seq)).toEqual([13]);
   });
 });
 

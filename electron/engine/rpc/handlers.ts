@@ -4,6 +4,7 @@ import type { SourceView, UserView } from '../../../shared/domain.js';
 import { RpcError } from '../../../shared/errors.js';
 import type { MethodName, ParsedParams, Results } from '../../../shared/methods.js';
 import type { SecretStore } from '../engine-types.js';
+import { sourceTokenKey } from '../sources/connector-types.js';
 import type { Store } from '../store/store.js';
 
 export interface HandlerDeps {
@@ -17,8 +18,6 @@ export interface HandlerDeps {
 export type Handlers = {
   [M in MethodName]: (user: UserView, params: ParsedParams<M>) => Promise<Results[M]> | Results[M];
 };
-
-export const sourceTokenKey = (id: string) => `source:${id}:token`;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { store, clock } = deps;

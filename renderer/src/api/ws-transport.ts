@@ -1,9 +1,10 @@
-import type { ApiTransport, ClientMessage, ConnectionState } from '../../../shared/api';
+import type { ClientMessage, ConnectionState } from '../../../shared/api';
 import type { ChangeEnvelope } from '../../../shared/changes';
 import { systemClock, type Clock } from '../../../shared/clock';
 import { ERROR_STATUS, RpcError, type ErrorCode } from '../../../shared/errors';
 import type { MethodName, Params, Results } from '../../../shared/methods';
 import { parseServerMessage } from './server-message';
+import type { RestartAwareTransport } from './transport';
 
 /** The slice of the browser WebSocket this transport uses, so tests can hand in a fake. */
 export interface WebSocketLike {
@@ -31,7 +32,7 @@ export interface WsTransportOptions {
   maxBackoffMs?: number;
 }
 
-export interface WsTransport extends ApiTransport {
+export interface WsTransport extends RestartAwareTransport {
   /** Closes the socket for good: no reconnects, pending calls fail. */
   close(): void;
 }
@@ -79,13 +80,20 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
   let subscriber: { onChange(env: ChangeEnvelope): void; onState(s: ConnectionState): void } | null = null;
   const queued: PendingCall[] = [];
   const inflight = new Map<number, PendingCall>();
+  const restartListeners = new Set<() => void>();
 
   const emit = (s: ConnectionState) => subscriber?.onState(s);
 
   function connect(): void {
     if (socket || stopped || closed) return;
     retryTimer = null;
-    const ws = new Ctor(opts.url);
+    let ws: WebSocketLike;
+    try {
+      ws = new Ctor(opts.url);
+    } catch (e) {
+      // A malformed URL or a blocked scheme throws here instead of closing later.
+      return retryLater(e instanceof Error ? e.message : 'could not open a connection');
+    }
     socket = ws;
     live = false;
     if (lostAt === null) emit({ state: 'connecting' });
@@ -161,6 +169,12 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
           shut(ws);
           return;
         }
+        if (msg.error.code === 'conflict') {
+          // Our resume point is past the hub's feed: its history was replaced. Start over from now,
+          // and let the replica know before the next `ready` so it drops what it holds.
+          lastSeq = null;
+          for (const l of restartListeners) l();
+        }
         gone(ws, msg.error.message, true);
         return;
       }
@@ -196,6 +210,10 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
       call.reject(new RpcError('internal', 'The connection to the hub dropped before it answered; the action may or may not have happened.'));
     }
     inflight.clear();
+    retryLater(reason);
+  }
+
+  function retryLater(reason: string): void {
     if (stopped || closed) return;
     lostAt ??= clock.now();
     emit({ state: 'reconnecting', since: lostAt, lastError: reason });
@@ -247,6 +265,11 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
         // One subscriber per transport: leaving it ends the connection (the app makes a new one per sign-in).
         if (subscriber === sub) transport.close();
       };
+    },
+
+    onHistoryRestart(listener) {
+      restartListeners.add(listener);
+      return () => void restartListeners.delete(listener);
     },
 
     close() {

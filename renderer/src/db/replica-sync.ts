@@ -1,6 +1,7 @@
 import type { ApiTransport, ConnectionState } from '../../../shared/api';
 import type { ChangeEnvelope } from '../../../shared/changes';
 import { systemClock, type Clock } from '../../../shared/clock';
+import { isRestartAware } from '../api/transport';
 import type { Replica } from './replica';
 
 export interface ReplicaSyncOptions {
@@ -21,7 +22,7 @@ export interface ReplicaSync {
   idle(): Promise<void>;
 }
 
-type Job = { t: 'env'; env: ChangeEnvelope } | { t: 'ready'; seq: number } | { t: 'snapshot'; gen: number; snap: Awaited<ReturnType<typeof fetchSnapshot>> };
+type Job = { t: 'env'; env: ChangeEnvelope } | { t: 'ready'; seq: number } | { t: 'restart' } | { t: 'snapshot'; gen: number; snap: Awaited<ReturnType<typeof fetchSnapshot>> };
 
 interface Boot {
   gen: number;
@@ -83,6 +84,11 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
             await applyBatch(batch);
           } else if (job.t === 'ready') {
             await onReady(job.seq);
+          } else if (job.t === 'restart') {
+            // The next `ready` (from since null) bootstraps the emptied replica.
+            await replica.wipe();
+            cursor = null;
+            boot = null;
           } else if (boot && boot.gen === job.gen) {
             const done = boot.anchor;
             await replica.bootstrap({ ...job.snap, skipSources: boot.touchedSources, cursor: done });
@@ -94,7 +100,7 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
           // anchored where the stream is now, rather than resume from a cursor that lies.
           onError(`Local copy could not be updated (${message(e)}); rebuilding it.`);
           try {
-            await rebuild(job.t === 'env' ? job.env.seq : job.t === 'ready' ? job.seq : (boot?.anchor ?? 0));
+            await rebuild(job.t === 'env' ? job.env.seq : job.t === 'ready' ? job.seq : (boot?.anchor ?? cursor ?? 0));
           } catch (e2) {
             onError(`Local copy is unavailable (${message(e2)}).`);
           }
@@ -164,6 +170,7 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
     );
   }
 
+  const offRestart = isRestartAware(transport) ? transport.onHistoryRestart(() => push({ t: 'restart' })) : () => {};
   const unsubscribe = transport.subscribe(
     cursor,
     (env) => push({ t: 'env', env }),
@@ -179,6 +186,7 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
       // Only the write already running finishes; Dexie orders it before any later open() of this db.
       jobs.length = 0;
       clock.clearTimeout(retryTimer);
+      offRestart();
       unsubscribe();
     },
     async idle() {

@@ -16,20 +16,23 @@ export function memoryStorage(): KeyValueStorage {
   };
 }
 
+function openLocalStorage(): Storage | null {
+  try {
+    // Merely touching localStorage throws where storage is disabled.
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * localStorage when the page may use it. Private windows and full quotas throw on access or write;
  * a wall must keep running then, just without remembering, so failures fall back to memory.
  */
 export function browserStorage(): KeyValueStorage {
   const fallback = memoryStorage();
-  let ls: Storage | null = null;
-  try {
-    ls = typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    ls = null;
-  }
-  if (!ls) return fallback;
-  const real = ls;
+  const real = openLocalStorage();
+  if (!real) return fallback;
   return {
     getItem: (k) => {
       try {

@@ -15,6 +15,7 @@ export class FakeTransport implements ApiTransport {
   subscriptions = 0;
   unsubscribed = false;
   calls: PendingCall[] = [];
+  private restartListeners = new Set<() => void>();
   private onChange: ((env: ChangeEnvelope) => void) | null = null;
   private onState: ((s: ConnectionState) => void) | null = null;
 
@@ -30,6 +31,15 @@ export class FakeTransport implements ApiTransport {
     return () => {
       this.unsubscribed = true;
     };
+  }
+
+  onHistoryRestart(listener: () => void): () => void {
+    this.restartListeners.add(listener);
+    return () => void this.restartListeners.delete(listener);
+  }
+
+  restart(): void {
+    for (const l of this.restartListeners) l();
   }
 
   ready(seq: number): void {

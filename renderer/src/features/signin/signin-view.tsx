@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { navigate } from '../../app/route';
+import { navigate, parseHash } from '../../app/route';
 import { AppNav } from '../../components/app-nav';
 import { useApp } from '../../store/app-store';
 
@@ -28,7 +28,8 @@ export function SignInView({ tokenNeeded }: { tokenNeeded: boolean }) {
     e.preventDefault();
     if (signIn(draft)) {
       setDraft('');
-      navigate('wall');
+      // Signing in from #/signin goes to the wall; on any other screen that screen just appears.
+      if (parseHash(window.location.hash).path === 'signin') navigate('wall');
     }
   }
 

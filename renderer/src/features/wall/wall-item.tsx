@@ -1,4 +1,4 @@
-import { memo, useMemo, type MouseEvent } from 'react';
+import { memo, useMemo, useState, type MouseEvent } from 'react';
 import type { Item } from '../../../../shared/domain';
 import { ExternalLink } from '../../components/external-link';
 import { openExternalLink, safeExternalUrl } from '../../lib/links';
@@ -26,6 +26,13 @@ function ItemTime({ iso }: { iso: string }) {
   );
 }
 
+/** Remote avatars often 404 or are blocked; a missing one is an empty circle, not a broken image. */
+function Avatar({ url }: { url: string | null }) {
+  const [failed, setFailed] = useState(false);
+  if (!url || failed) return <span className="avatar avatar-empty" aria-hidden="true" />;
+  return <img className="avatar" src={url} alt="" loading="lazy" referrerPolicy="no-referrer" onError={() => setFailed(true)} />;
+}
+
 export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fresh: boolean }) {
   // Sanitized once per version of the html, not on every clock tick.
   const html = useMemo(() => (item.html ? sanitizeContent(item.html) : null), [item.html]);
@@ -39,7 +46,7 @@ export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fr
       data-native-id={item.nativeId}
     >
       <header className="item-head">
-        {avatar ? <img className="avatar" src={avatar} alt="" loading="lazy" referrerPolicy="no-referrer" /> : <span className="avatar avatar-empty" aria-hidden="true" />}
+        <Avatar url={avatar} />
         <span className="item-author">
           <span className="author-name">{item.author.name || handle}</span>
           <span className="author-handle">@{handle}</span>

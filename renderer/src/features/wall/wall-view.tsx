@@ -6,6 +6,7 @@ import { useApp } from '../../store/app-store';
 import { ColumnEditor } from './column-editor';
 import { SourceHealth } from './source-health';
 import { WallColumnView } from './wall-column';
+import './wall.css';
 
 /** The big screen: live columns of saved filters, the connection, the sources' health and a clock. */
 export function WallView({ name }: { name: string | null }) {
