@@ -46,8 +46,9 @@ export async function benchWallLatency(samples = 60, everyMs = 250) {
     await page.getByTestId('connection-state').filter({ hasText: 'live' }).waitFor({ timeout: 20_000 });
     await new Promise((r) => setTimeout(r, 3000));
     const injected = new Map<string, number>();
+    const tag = hub.sandbox!.hashtags[0]!;
     for (let i = 0; i < samples; i++) {
-      const s = hub.sandbox!.inject({ author: `bench${i % 7}`, text: `latency probe ${i} #brewco`, tags: ['brewco'] });
+      const s = hub.sandbox!.inject({ author: `bench${i % 7}`, text: `latency probe ${i} #${tag}`, tags: [tag] });
       injected.set(s.uri, Date.now());
       await new Promise((r) => setTimeout(r, everyMs));
     }

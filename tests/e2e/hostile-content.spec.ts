@@ -18,7 +18,7 @@ test('a replayed post with <script>, onerror= and javascript: links shows as ine
     void d.dismiss();
   });
   await page.goto(`${hub.url}/#/wall?token=${admin}`);
-  const hostile = page.getByTestId('wall-item').filter({ hasText: 'hostile probe' });
+  const hostile = page.getByTestId('wall-column').first().getByTestId('wall-item').filter({ hasText: 'hostile probe' });
   await expect(hostile).toHaveCount(1, { timeout: 20_000 });
   const content = hostile.getByTestId('item-content');
   const html = await content.innerHTML();

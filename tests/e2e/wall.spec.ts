@@ -12,8 +12,13 @@ test.afterEach(async () => {
   if (hub) await stopHub(hub, 'SIGKILL');
 });
 
+/** The ids in the wall's first column, "Everything" (other columns repeat some of them by design). */
 async function shownIds(page: Page): Promise<number[]> {
-  return page.getByTestId('wall-item').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-item-id'))));
+  return page
+    .getByTestId('wall-column')
+    .first()
+    .getByTestId('wall-item')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-item-id'))));
 }
 
 /** Stops ingest and waits until the feed is still, so the wall and the hub can be compared exactly. */
@@ -54,7 +59,9 @@ test('the demo wall shows live posts within 20 s; a reload shows them again, not
   const opened = Date.now();
   await page.goto(`${hub.url}/#/wall?token=${tokens.wall}`);
   await expect(page.getByTestId('connection-state')).toHaveText('live');
-  await expect.poll(() => page.getByTestId('wall-item').count(), { timeout: 20_000 - (Date.now() - opened) }).toBeGreaterThanOrEqual(50);
+  await expect.poll(async () => (await shownIds(page)).length, { timeout: 20_000 - (Date.now() - opened) }).toBeGreaterThanOrEqual(50);
+  // A fresh wall is laid out from the sources: everything, then a column per hashtag.
+  await expect(page.getByTestId('wall-column')).toHaveCount(3);
   // The token left the address bar once it was stored.
   expect(page.url()).not.toContain(tokens.wall);
 
@@ -70,7 +77,7 @@ test('kill -9 the hub mid-ingest, restart it on the same data dir: the open wall
   hub = await startHubProcess(dataDir, port);
   const tokens = hub.tokens();
   await page.goto(`${hub.url}/#/wall?token=${tokens.wall}`);
-  await expect.poll(() => page.getByTestId('wall-item').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
+  await expect.poll(async () => (await shownIds(page)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
 
   await stopHub(hub, 'SIGKILL');
   await expect(page.getByTestId('connection-state')).not.toHaveText('live', { timeout: 10_000 });

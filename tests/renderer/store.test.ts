@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../renderer/src/store/app-store';
 import { REJECTED_TOKEN, TOKEN_KEY } from '../../renderer/src/store/session-slice';
 import { memoryStorage } from '../../renderer/src/store/storage';
-import { HIGHLIGHT_KEY, cleanWallName, wallKey } from '../../renderer/src/store/ui-slice';
+import { HIGHLIGHT_KEY, cleanWallName, columnsFromHashtags, wallKey } from '../../renderer/src/store/ui-slice';
 
 describe('session slice', () => {
   it('remembers the token across restarts and forgets it on sign-out', () => {
@@ -60,6 +60,21 @@ describe('ui slice', () => {
     const third = createAppStore(storage);
     third.getState().openWall('lobby');
     expect(third.getState().columns.map((c) => c.title || c.filter.kind)).toEqual(['all', 'Refunds']);
+  });
+
+  it('lays out a fresh wall from the sources once, and never over a saved layout', () => {
+    const storage = memoryStorage();
+    const s = createAppStore(storage);
+    expect(s.getState().layoutSaved).toBe(false);
+    s.getState().seedColumns(columnsFromHashtags(['Kettlebird', 'kettlebird', 'app', 'third']));
+    expect(s.getState().columns.map((c) => (c.filter.kind === 'hashtag' ? c.filter.tag : c.filter.kind))).toEqual(['all', 'kettlebird', 'app']);
+    const again = createAppStore(storage);
+    expect(again.getState().layoutSaved).toBe(true);
+    again.getState().removeColumn(again.getState().columns[2]!.id);
+    again.getState().seedColumns(columnsFromHashtags(['other']));
+    expect(again.getState().columns).toHaveLength(2);
+    again.getState().openWall('lobby');
+    expect(again.getState().layoutSaved).toBe(false);
   });
 
   it('ignores moves past the ends', () => {

@@ -22,6 +22,8 @@ export interface UiSlice {
   /** Each wall (a screen, a room) has its own saved layout: `#/wall?name=lobby`. */
   wallName: string;
   columns: WallColumn[];
+  /** False until this wall's layout was saved once: a fresh wall may be laid out from the sources. */
+  layoutSaved: boolean;
   highlight: HighlightPrefs;
   openWall(name: string): void;
   addColumn(filter: ColumnFilter, title?: string): string;
@@ -29,6 +31,8 @@ export interface UiSlice {
   removeColumn(id: string): void;
   moveColumn(id: string, delta: -1 | 1): void;
   setHighlight(patch: Partial<HighlightPrefs>): void;
+  /** Lays out a wall nobody has arranged yet; a saved layout is never overwritten. */
+  seedColumns(columns: WallColumn[]): void;
 }
 
 /** Wall names end up in storage keys and URLs: keep them plain. */
@@ -52,22 +56,38 @@ export function loadColumns(storage: KeyValueStorage, name: string): WallColumn[
   return readJson(storage, wallKey(name), layoutSchema)?.columns ?? defaultColumns();
 }
 
+function hasLayout(storage: KeyValueStorage, name: string): boolean {
+  return readJson(storage, wallKey(name), layoutSchema) !== null;
+}
+
+/** A first layout for a fresh wall: everything, then a column for each of the first hashtags listened to. */
+export function columnsFromHashtags(hashtags: string[], max = 2): WallColumn[] {
+  const tags = [...new Set(hashtags.map((t) => t.toLowerCase()))].slice(0, max);
+  return [...defaultColumns(), ...tags.map((tag) => ({ id: `tag-${tag}`, title: '', filter: { kind: 'hashtag' as const, tag } }))];
+}
+
 export const createUiSlice =
   (storage: KeyValueStorage): StateCreator<AppState, [], [], UiSlice> =>
   (set, get) => {
     const saveColumns = (columns: WallColumn[]) => {
       writeJson(storage, wallKey(get().wallName), { columns });
-      set({ columns });
+      set({ columns, layoutSaved: true });
     };
     return {
       wallName: DEFAULT_WALL,
       columns: loadColumns(storage, DEFAULT_WALL),
+      layoutSaved: hasLayout(storage, DEFAULT_WALL),
       highlight: readJson(storage, HIGHLIGHT_KEY, highlightSchema) ?? DEFAULT_HIGHLIGHT,
 
       openWall(raw) {
         const name = cleanWallName(raw);
         if (name === get().wallName) return;
-        set({ wallName: name, columns: loadColumns(storage, name) });
+        set({ wallName: name, columns: loadColumns(storage, name), layoutSaved: hasLayout(storage, name) });
+      },
+
+      seedColumns(columns) {
+        if (get().layoutSaved) return;
+        saveColumns(columns);
       },
 
       addColumn(filter, title = '') {

@@ -1,8 +1,11 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { AppNav } from '../../components/app-nav';
 import { BigClock } from '../../components/big-clock';
 import { ConnectionIndicator } from '../../components/connection-indicator';
+import { db } from '../../db/db';
 import { useApp } from '../../store/app-store';
+import { columnsFromHashtags } from '../../store/ui-slice';
 import { ColumnEditor } from './column-editor';
 import { SourceHealth } from './source-health';
 import { WallColumnView } from './wall-column';
@@ -17,6 +20,14 @@ export function WallView({ name }: { name: string | null }) {
   const [adding, setAdding] = useState(false);
 
   useEffect(() => openWall(name ?? ''), [name, openWall]);
+
+  // A wall nobody has arranged yet starts with a column per hashtag the sources listen to.
+  const layoutSaved = useApp((s) => s.layoutSaved);
+  const seedColumns = useApp((s) => s.seedColumns);
+  const hashtags = useLiveQuery(async () => (await db.sources.toArray()).flatMap((s) => s.config.hashtags), []);
+  useEffect(() => {
+    if (!layoutSaved && hashtags && hashtags.length > 0) seedColumns(columnsFromHashtags(hashtags));
+  }, [layoutSaved, hashtags, seedColumns]);
 
   return (
     <div className="wall" data-testid="wall" data-wall-name={wallName}>
