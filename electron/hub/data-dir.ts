@@ -15,9 +15,12 @@ function writePrivate(path: string, text: string): void {
   writeFileSync(path, text, { mode: 0o600 });
 }
 
-/** First start in an empty data dir: user admin, its token in DIR/admin.token (0600). */
+/**
+ * First start in an empty data dir: user admin, its token in DIR/admin.token (0600). Also when
+ * `user add` ran before the first start, so a data dir never ends up without an admin.
+ */
 export function ensureAdmin(store: Store, clock: Clock, dir: string): string | null {
-  if (store.users.count() > 0) return null;
+  if (store.users.countWithRole('admin') > 0 || store.users.get('admin')) return null;
   const token = addUser(store, clock, 'admin', 'admin');
   writePrivate(join(dir, 'admin.token'), `${token}\n`);
   return token;

@@ -22,6 +22,10 @@ export class UsersRepo {
     return (this.db.prepare('SELECT name, role FROM users WHERE name = ?').get(name) as UserView | undefined) ?? null;
   }
 
+  countWithRole(role: Role): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM users WHERE role = ?').get(role) as { n: number }).n;
+  }
+
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
   }

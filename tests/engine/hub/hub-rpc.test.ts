@@ -30,6 +30,17 @@ describe('hub HTTP', () => {
     expect((await rpc(hub, 'me.get', token)).body).toEqual({ name: 'admin', role: 'admin' });
   });
 
+  it('still creates the admin when `user add` ran before the first start', async () => {
+    const dir = tmpDataDir();
+    const { openStore } = await import('../../../electron/engine/store/store.js');
+    const store = openStore(join(dir, 'newsroom.db'));
+    addUser(store, systemClock, 'dana', 'lead');
+    store.close();
+    hub = await hubOn(dir);
+    expect(hub.adminToken).toMatch(/^nr_/);
+    expect((await rpc(hub, 'me.get', readFileSync(join(dir, 'admin.token'), 'utf8').trim())).body).toEqual({ name: 'admin', role: 'admin' });
+  });
+
   it('answers 401 without or with a wrong token, 404 for unknown methods, 400 for bad params', async () => {
     hub = await hubOn(tmpDataDir());
     const admin = hub.adminToken!;
