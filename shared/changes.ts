@@ -1,4 +1,6 @@
 import type { Item, SourceView } from './domain.js';
+import type { Access } from './roles.js';
+import type { AuditEntry, FreezeState, FreezeSuggestion, PublishAccount, ScheduledPost } from './publishing.js';
 
 export type Change =
   | { kind: 'item.added'; item: Item }
@@ -6,11 +8,37 @@ export type Change =
   | { kind: 'item.deleted'; item: Item }
   | { kind: 'source.added'; source: SourceView }
   | { kind: 'source.updated'; source: SourceView }
-  | { kind: 'source.removed'; id: string };
+  | { kind: 'source.removed'; id: string }
+  | { kind: 'account.added'; account: PublishAccount }
+  | { kind: 'account.updated'; account: PublishAccount }
+  | { kind: 'account.removed'; id: string }
+  | { kind: 'freeze.changed'; freeze: FreezeState }
+  | { kind: 'freeze.suggested'; suggestion: FreezeSuggestion }
+  | { kind: 'freeze.suggestion_resolved'; suggestion: FreezeSuggestion }
+  | { kind: 'post.added'; post: ScheduledPost }
+  | { kind: 'post.updated'; post: ScheduledPost }
+  | { kind: 'audit.added'; entry: AuditEntry };
 
 export type ChangeKind = Change['kind'];
 
 export interface ChangeEnvelope {
   seq: number;
   change: Change;
+}
+
+/**
+ * The least a role must have to receive a change on the stream: the same rule as the list method
+ * that returns that row (posts.list is for agents and up, audit.list for leads), so the stream never
+ * shows a wall what a call would refuse it.
+ */
+export function changeAccess(change: Change): Access {
+  switch (change.kind) {
+    case 'post.added':
+    case 'post.updated':
+      return 'agent';
+    case 'audit.added':
+      return 'lead';
+    default:
+      return 'read';
+  }
 }

@@ -6,3 +6,4 @@ export * from './errors.js';
 export * from './methods.js';
 export * from './api.js';
 export * from './bridge.js';
+export * from './publishing.js';

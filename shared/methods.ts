@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import type { Item, SourceView, UserView } from './domain.js';
+import {
+  POST_STATUSES,
+  type AuditEntry,
+  type FreezeState,
+  type FreezeSuggestion,
+  type InFlightSend,
+  type PublishAccount,
+  type ScheduledPost,
+} from './publishing.js';
 import type { Access } from './roles.js';
 
 const id = z.string().min(1).max(100);
@@ -20,6 +29,22 @@ const sourceFields = z.strictObject({
   /** Stored in the secret store of the host; never returned to any client. */
   accessToken: z.string().min(1).max(500).optional(),
 });
+
+const isoTime = z.iso.datetime({ offset: true });
+const timeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not an IANA time zone (e.g. Europe/Berlin)');
+const postText = z.string().trim().min(1, 'a post needs text').max(5000);
+const status = z.enum(POST_STATUSES);
 
 /** Every method: who may call it and what its params must be. Results are typed in `Results`. */
 export const methods = {
@@ -45,6 +70,85 @@ export const methods = {
   'sources.remove': { access: 'admin', params: z.strictObject({ id }) },
   'sources.pause': { access: 'admin', params: z.strictObject({ id }) },
   'sources.resume': { access: 'admin', params: z.strictObject({ id }) },
+
+  // Readable by the wall too: a scoped freeze banner names its accounts, and an account holds no secret.
+  'accounts.list': { access: 'read', params: z.strictObject({}) },
+  'accounts.add': {
+    access: 'admin',
+    params: z.strictObject({
+      platform: z.literal('mastodon'),
+      name: z.string().trim().min(1).max(100),
+      instanceUrl: z.url({ protocol: /^https?$/ }),
+      accessToken: z.string().min(1).max(500),
+      requireApproval: z.boolean().default(true),
+    }),
+  },
+  'accounts.update': {
+    access: 'admin',
+    params: z.strictObject({ id, name: z.string().trim().min(1).max(100).optional(), requireApproval: z.boolean().optional() }),
+  },
+  'accounts.remove': { access: 'admin', params: z.strictObject({ id }) },
+
+  'freeze.get': { access: 'read', params: z.strictObject({}) },
+  'freeze.set': {
+    access: 'crisis',
+    params: z
+      .strictObject({
+        frozen: z.boolean(),
+        reason: z.string().trim().max(500).optional(),
+        /** Default: everything. */
+        accountIds: z.array(id).min(1).max(100).optional(),
+        expiresAt: isoTime.optional(),
+      })
+      .refine((p) => !p.frozen || (p.reason !== undefined && p.reason.length > 0), {
+        message: 'say why you are freezing: a reason is required',
+        path: ['reason'],
+      }),
+  },
+  'freeze.suggest': {
+    access: 'agent',
+    params: z.strictObject({
+      reason: z.string().trim().min(1).max(500),
+      evidence: z
+        .array(z.strictObject({ text: z.string().trim().min(1).max(1000), url: z.url({ protocol: /^https?$/ }).optional() }))
+        .max(20)
+        .default([]),
+    }),
+  },
+  'freeze.dismiss': { access: 'crisis', params: z.strictObject({ id }) },
+  'freeze.configure': { access: 'admin', params: z.strictObject({ liftRequiresSecondPerson: z.boolean() }) },
+
+  'posts.create': {
+    access: 'agent',
+    params: z.strictObject({
+      accountIds: z.array(id).min(1).max(20),
+      text: postText,
+      inReplyTo: z.string().min(1).max(100).optional(),
+      scheduledAt: isoTime.optional(),
+      timeZone: timeZone.default('UTC'),
+    }),
+  },
+  'posts.update': {
+    access: 'agent',
+    params: z.strictObject({ id, text: postText.optional(), scheduledAt: isoTime.nullable().optional(), timeZone: timeZone.optional() }),
+  },
+  'posts.approve': { access: 'lead', params: z.strictObject({ id }) },
+  'posts.schedule': { access: 'agent', params: z.strictObject({ id, at: isoTime, timeZone: timeZone.optional() }) },
+  'posts.list': {
+    access: 'agent',
+    params: z.strictObject({ status: z.union([status, z.array(status).min(1)]).optional(), limit: z.int().min(1).max(5000).default(500) }),
+  },
+  'posts.release': { access: 'lead', params: z.strictObject({ id, at: isoTime.optional() }) },
+  'posts.cancel': { access: 'agent', params: z.strictObject({ id }) },
+  'audit.list': {
+    access: 'lead',
+    params: z.strictObject({
+      limit: z.int().min(1).max(1000).default(200),
+      before: z.int().positive().optional(),
+      entity: z.enum(['post', 'freeze', 'account']).optional(),
+      entityId: id.optional(),
+    }),
+  },
 } as const satisfies Record<string, { access: Access; params: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;
@@ -59,6 +163,31 @@ export interface Results {
   'sources.remove': { ok: true };
   'sources.pause': { source: SourceView };
   'sources.resume': { source: SourceView };
+  'accounts.list': { accounts: PublishAccount[] };
+  'accounts.add': { account: PublishAccount };
+  'accounts.update': { account: PublishAccount };
+  'accounts.remove': { ok: true };
+  'freeze.get': { freeze: FreezeState; suggestions: FreezeSuggestion[] };
+  'freeze.set': {
+    freeze: FreezeState;
+    /** Posts this freeze held (due now) — later ones are held when their time comes. */
+    held: ScheduledPost[];
+    /** Sends already on the wire when the freeze committed: they may have published. */
+    mayHavePublished: InFlightSend[];
+    /** Lifting needs a second person: this call recorded the first request only. */
+    awaitingSecondPerson: boolean;
+  };
+  'freeze.suggest': { suggestion: FreezeSuggestion };
+  'freeze.dismiss': { suggestion: FreezeSuggestion };
+  'freeze.configure': { freeze: FreezeState };
+  'posts.create': { posts: ScheduledPost[] };
+  'posts.update': { post: ScheduledPost };
+  'posts.approve': { post: ScheduledPost };
+  'posts.schedule': { post: ScheduledPost };
+  'posts.list': { posts: ScheduledPost[] };
+  'posts.release': { post: ScheduledPost };
+  'posts.cancel': { post: ScheduledPost };
+  'audit.list': { entries: AuditEntry[] };
 }
 
 export function isMethodName(name: string): name is MethodName {

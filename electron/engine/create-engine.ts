@@ -1,6 +1,7 @@
 import type { ChangeEnvelope } from '../../shared/changes.js';
 import type { Engine, EngineDeps, HealthReport } from './engine-types.js';
 import { createPipeline, type Pipeline } from './ingest/pipeline.js';
+import { createPublishing, type Publishing } from './publish/publishing.js';
 import { dispatch } from './rpc/dispatch.js';
 import { createHandlers } from './rpc/handlers.js';
 import { createSourceManager } from './sources/source-manager.js';
@@ -9,6 +10,8 @@ import { VERSION } from './version.js';
 
 export interface EngineWithInternals extends Engine {
   readonly pipeline: Pipeline;
+  /** The scheduler (tick/drain for tests) and suggestFreeze() for the alerts. */
+  readonly publishing: Publishing;
 }
 
 export function createEngine(deps: EngineDeps): EngineWithInternals {
@@ -23,6 +26,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     log,
     ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
   });
+  const publishing = createPublishing({ store, clock, http: deps.http, secrets: deps.secrets, log, options: deps.publish });
   let running = false;
   const handlers = createHandlers({
     store,
@@ -31,18 +35,23 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     sourcesChanged: () => {
       if (running) sources.sync();
     },
+    publishing,
   });
 
   return {
     pipeline,
+    publishing,
     async start() {
       if (running) return;
       running = true;
       sources.start();
+      // Claims happen only while the engine runs; start() first turns cut-off sends into unconfirmed ones.
+      publishing.scheduler.start();
     },
     async stop() {
       if (!running) return;
       running = false;
+      await publishing.scheduler.stop();
       await sources.stop();
     },
     authenticate: (token) => authenticate(store, token),

@@ -2,6 +2,7 @@ import type { ChangeEnvelope } from '../../shared/changes.js';
 import type { Clock } from '../../shared/clock.js';
 import type { SourceView, UserView } from '../../shared/domain.js';
 import type { MethodName, Results } from '../../shared/methods.js';
+import type { PublishOptions } from './publish/publishing.js';
 import type { Store } from './store/store.js';
 
 export interface Logger {
@@ -27,6 +28,8 @@ export interface EngineDeps {
   log: Logger;
   /** Poll interval floor for connectors, ms (tests shorten it). */
   pollIntervalMs?: number;
+  /** Scheduler and outbox timing, and publisher overrides (tests inject fakes). */
+  publish?: PublishOptions;
 }
 
 export interface HealthReport {

@@ -99,6 +99,13 @@ async function serve(a: Args): Promise<void> {
   const wallToken = hub.tokens?.wall;
   console.log(`\nNewsroom hub ${VERSION} — data in ${hub.dataDir}`);
   console.log(`  Wall:     ${hub.url}/#/wall${wallToken ? `?token=${wallToken}` : ''}`);
+  const crisisToken = hub.tokens?.crisis;
+  const other = new URL(hub.url);
+  if (crisisToken && other.hostname === '127.0.0.1') {
+    // A browser remembers one sign-in per origin: localhost keeps the crisis lead apart from the wall.
+    other.hostname = 'localhost';
+    console.log(`  Crisis:   ${other.origin}/#/crisis?token=${crisisToken}  (the freeze switch; compose at #/compose, posts at #/posts)`);
+  }
   console.log(`  Sign in:  ${hub.url}/  with a token from ${hub.tokens ? join(hub.dataDir, 'tokens.json') : join(hub.dataDir, 'admin.token')}`);
   if (hub.adminToken) console.log(`  New admin token written to ${join(hub.dataDir, 'admin.token')}`);
   console.log(`  Health:   ${hub.url}/api/health`);

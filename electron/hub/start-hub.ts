@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { createEngine, type EngineWithInternals } from '../engine/create-engine.js';
 import type { Logger } from '../engine/engine-types.js';
+import { ensureKnownAccount } from '../engine/publish/accounts-service.js';
+import type { PublishOptions } from '../engine/publish/publishing.js';
 import { sourceTokenKey } from '../engine/sources/connector-types.js';
 import { openStore, type Store } from '../engine/store/store.js';
 import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.js';
@@ -24,6 +26,8 @@ export interface HubOptions {
   clock?: Clock;
   log?: Logger;
   pollIntervalMs?: number;
+  /** Scheduler/outbox timing; unset fields come from NEWSROOM_SCHEDULER_TICK_MS / NEWSROOM_PUBLISH_SETTLE_MS, then defaults. */
+  publish?: PublishOptions;
 }
 
 export interface Hub {
@@ -69,6 +73,34 @@ async function ensureSandboxSource(hub: { store: Store; clock: Clock; secrets: R
   });
 }
 
+/** Timing knobs from the environment, so a test can drive a real hub process (kill -9 drills) quickly. */
+function publishOptionsFromEnv(env: NodeJS.ProcessEnv): PublishOptions {
+  const num = (name: string): number | undefined => {
+    const v = env[name];
+    if (v === undefined || v === '') return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number of milliseconds, got "${v}"`);
+    return n;
+  };
+  const tickMs = num('NEWSROOM_SCHEDULER_TICK_MS');
+  const settleMs = num('NEWSROOM_PUBLISH_SETTLE_MS');
+  return { ...(tickMs !== undefined ? { tickMs } : {}), ...(settleMs !== undefined ? { settleMs } : {}) };
+}
+
+/** The demo's publishing account: the sandbox brand, approval on, pointed at the sandbox's current address. */
+async function ensureSandboxAccount(hub: { store: Store; clock: Clock; secrets: ReturnType<typeof createFileSecrets> }, sandbox: Sandbox) {
+  await ensureKnownAccount({ store: hub.store, clock: hub.clock, secrets: hub.secrets }, 'admin', {
+    name: 'Kettlebird (sandbox)',
+    platform: 'mastodon',
+    instanceUrl: sandbox.url,
+    token: sandbox.brandToken,
+    handle: `${sandbox.brand.acct}@${new URL(sandbox.url).host}`,
+    remoteAccountId: sandbox.brand.id,
+    profileUrl: `${sandbox.url}/@${sandbox.brand.acct}`,
+    requireApproval: true,
+  });
+}
+
 export async function startHub(opts: HubOptions): Promise<Hub> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? consoleLogger();
@@ -97,6 +129,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         clock,
       });
       await ensureSandboxSource({ store, clock, secrets }, sandbox);
+      if (tokens) await ensureSandboxAccount({ store, clock, secrets }, sandbox);
     }
     const engine = createEngine({
       clock,
@@ -105,6 +138,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       secrets,
       log,
       ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
+      publish: { ...publishOptionsFromEnv(process.env), ...opts.publish },
     });
     await engine.start();
     const server = await startHubServer({

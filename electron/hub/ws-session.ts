@@ -1,7 +1,9 @@
 import type { WebSocket } from 'ws';
 import type { ServerMessage } from '../../shared/api.js';
+import { changeAccess, type Change } from '../../shared/changes.js';
 import type { UserView } from '../../shared/domain.js';
 import { RpcError } from '../../shared/errors.js';
+import { roleMay } from '../../shared/roles.js';
 import type { Engine, Logger } from '../engine/engine-types.js';
 
 const AUTH_TIMEOUT_MS = 10_000;
@@ -23,6 +25,9 @@ export function runWsSession(ws: WebSocket, engine: Engine, log: Logger): void {
     if (!user) ws.close(4401, 'auth timeout');
   }, AUTH_TIMEOUT_MS);
 
+  // Roles are enforced on the stream as on calls: a change the user's role may not read is skipped.
+  const mayReceive = (change: Change) => user !== null && roleMay(user.role, changeAccess(change));
+
   const pushLive = (envs: Array<{ seq: number; change: unknown }>) => {
     // While replaying, the replay loop reads these from the store itself.
     if (!live) return;
@@ -32,7 +37,7 @@ export function runWsSession(ws: WebSocket, engine: Engine, log: Logger): void {
     }
     for (const env of envs) {
       if (env.seq <= sent) continue;
-      send(ws, { type: 'change', seq: env.seq, change: env.change as never });
+      if (mayReceive(env.change as Change)) send(ws, { type: 'change', seq: env.seq, change: env.change as never });
       sent = env.seq;
     }
   };
@@ -41,7 +46,7 @@ export function runWsSession(ws: WebSocket, engine: Engine, log: Logger): void {
     if (ws.readyState !== ws.OPEN) return;
     const page = engine.changesSince(sent, REPLAY_PAGE);
     for (const env of page) {
-      send(ws, { type: 'change', seq: env.seq, change: env.change });
+      if (mayReceive(env.change)) send(ws, { type: 'change', seq: env.seq, change: env.change });
       sent = env.seq;
     }
     if (page.length === REPLAY_PAGE) {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, powerSaveBlocker, protocol, safeStorage, session, shell } from 'electron';
 import { systemClock } from '../../shared/clock.js';
 import { createEngine } from '../engine/create-engine.js';
 import type { Engine } from '../engine/engine-types.js';
@@ -11,6 +11,7 @@ import { APP_ORIGIN, devServerUrlFrom, originOf, type WindowKind } from './app-u
 import { initialWindowKind, parseLaunchArgs, type LaunchOptions } from './args.js';
 import { contentSecurityPolicy } from './csp.js';
 import { registerOpenExternal, registerRpc, registerUnavailableRpc } from './ipc.js';
+import { watchFreeze } from './freeze-notifications.js';
 import { ensureLocalUser } from './local-user.js';
 import { consoleLogger } from './logger.js';
 import { safeOpenExternal } from './open-external.js';
@@ -101,6 +102,13 @@ async function start(options: LaunchOptions): Promise<void> {
       engine = createEngine({ clock: systemClock, store, http: fetch, secrets, log });
       await engine.start();
       disposers.push(registerRpc(ipcMain, engine, () => user, allowedSender, log));
+      const { freeze } = await engine.call(user, 'freeze.get', {});
+      disposers.push(
+        watchFreeze(engine, freeze, (n) => {
+          if (!Notification.isSupported()) return;
+          new Notification({ title: n.title, body: n.body, urgency: n.urgent ? 'critical' : 'normal', timeoutType: n.urgent ? 'never' : 'default' }).show();
+        }),
+      );
       log.info('solo mode', { dataDir });
     } catch (err) {
       throw new Error(describeStartupError(err, dataDir), { cause: err });

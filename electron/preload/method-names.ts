@@ -15,6 +15,23 @@ export const METHOD_NAMES = [
   'sources.remove',
   'sources.pause',
   'sources.resume',
+  'accounts.list',
+  'accounts.add',
+  'accounts.update',
+  'accounts.remove',
+  'freeze.get',
+  'freeze.set',
+  'freeze.suggest',
+  'freeze.dismiss',
+  'freeze.configure',
+  'posts.create',
+  'posts.update',
+  'posts.approve',
+  'posts.schedule',
+  'posts.list',
+  'posts.release',
+  'posts.cancel',
+  'audit.list',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchHubStart } from './hub-start-bench.js';
 import { benchPipeline } from './pipeline-bench.js';
+import { benchFreeze, benchSchedulerScale } from './publish-bench.js';
 import { benchWallLatency } from './wall-latency-bench.js';
 
 /** npm run bench: prints one JSON document and writes it under bench-results/. */
@@ -23,6 +24,14 @@ async function main(): Promise<void> {
   if (!only || only === 'latency') {
     console.error('bench: arrival → wall latency in Chromium …');
     results.wallLatency = await benchWallLatency();
+  }
+  if (!only || only === 'freeze') {
+    console.error('bench: 1,000 posts due in the same second, a freeze at that second …');
+    results.freeze = await benchFreeze();
+  }
+  if (!only || only === 'scheduler') {
+    console.error('bench: scheduler holding 100,000 scheduled posts …');
+    results.scheduler = await benchSchedulerScale();
   }
   const text = JSON.stringify(results, null, 2);
   console.log(text);

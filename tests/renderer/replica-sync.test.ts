@@ -6,6 +6,11 @@ import { startReplicaSync, type ReplicaSync } from '../../renderer/src/db/replic
 import { FakeTransport } from './helpers/fake-transport';
 import { added, deleted, makeItem, makeSource, updated } from './helpers/items';
 import { ManualClock } from './helpers/manual-clock';
+import { makeFreeze } from './helpers/publishing';
+
+/** The wall (FakeTransport's default role) also loads the freeze state and the account names at bootstrap. */
+const NOT_FROZEN = { freeze: makeFreeze(), suggestions: [] };
+const NO_ACCOUNTS = { accounts: [] };
 
 let n = 0;
 const dbs: NewsroomDb[] = [];
@@ -30,7 +35,7 @@ afterEach(async () => {
 });
 
 describe('replica sync: bootstrap of an empty replica', () => {
-  it('after ready, loads items.list + sources.list and sets the cursor to ready.seq', async () => {
+  it('after ready, loads items.list + sources.list (+ freeze.get, accounts.list) and sets the cursor to ready.seq', async () => {
     const db = freshDb();
     const { transport, sync, replica } = await start(db, { cap: 50 });
     expect(transport.since).toBeNull();
@@ -40,6 +45,8 @@ describe('replica sync: bootstrap of an empty replica', () => {
     expect(transport.pending('sources.list')).toHaveLength(1);
     transport.answer('items.list', { items: [makeItem(9, { seq: 9 }), makeItem(8, { seq: 8 })] });
     transport.answer('sources.list', { sources: [makeSource('a')] });
+    transport.answerAll('freeze.get', NOT_FROZEN);
+    transport.answerAll('accounts.list', NO_ACCOUNTS);
     await sync.idle();
     expect((await db.items.toArray()).map((i) => i.id)).toEqual([8, 9]);
     expect(await db.sources.count()).toBe(1);
@@ -64,6 +71,8 @@ describe('replica sync: bootstrap of an empty replica', () => {
     // The snapshot was taken before those changes.
     transport.answer('items.list', { items: [makeItem(1, { seq: 4 }), makeItem(2, { seq: 5, text: 'old' }), makeItem(3, { seq: 7 })] });
     transport.answer('sources.list', { sources: [makeSource('a', { status: 'ok' }), makeSource('b')] });
+    transport.answerAll('freeze.get', NOT_FROZEN);
+    transport.answerAll('accounts.list', NO_ACCOUNTS);
     await sync.idle();
     expect((await db.items.get(1))?.seq).toBe(4);
     expect((await db.items.get(2))?.text).toBe('edited after ready');
@@ -80,6 +89,8 @@ describe('replica sync: bootstrap of an empty replica', () => {
     await tick();
     transport.answer('items.list', { items: [makeItem(5, { seq: 12, text: 'v12' })] });
     transport.answer('sources.list', { sources: [] });
+    transport.answerAll('freeze.get', NOT_FROZEN);
+    transport.answerAll('accounts.list', NO_ACCOUNTS);
     await sync.idle();
     transport.emit(updated(11, 5, { text: 'v11' }), updated(12, 5, { text: 'v12' }));
     await sync.idle();
@@ -94,6 +105,8 @@ describe('replica sync: bootstrap of an empty replica', () => {
     await tick();
     transport.fail('items.list', new Error('hub busy'));
     transport.answer('sources.list', { sources: [] });
+    transport.answerAll('freeze.get', NOT_FROZEN);
+    transport.answerAll('accounts.list', NO_ACCOUNTS);
     await tick();
     expect(errors.join()).toContain('hub busy');
     expect(transport.pending('items.list')).toHaveLength(0);
@@ -101,6 +114,8 @@ describe('replica sync: bootstrap of an empty replica', () => {
     expect(transport.pending('items.list')).toHaveLength(1);
     transport.answer('items.list', { items: [makeItem(1, { seq: 2 })] });
     transport.answer('sources.list', { sources: [] });
+    transport.answerAll('freeze.get', NOT_FROZEN);
+    transport.answerAll('accounts.list', NO_ACCOUNTS);
     await sync.idle();
     expect(await replica.cursor()).toBe(3);
     expect(await db.items.count()).toBe(1);
@@ -121,6 +136,8 @@ describe('replica sync: bootstrap of an empty replica', () => {
     // Item 11 was deleted (seq 12) while no one listened: the new snapshot lacks it, and so must the replica.
     second.transport.answer('items.list', { items: [] });
     second.transport.answer('sources.list', { sources: [] });
+    second.transport.answerAll('freeze.get', NOT_FROZEN);
+    second.transport.answerAll('accounts.list', NO_ACCOUNTS);
     await second.sync.idle();
     expect(await db.items.count()).toBe(0);
     expect(await second.replica.cursor()).toBe(12);
@@ -135,6 +152,8 @@ describe('replica sync: resuming', () => {
     await tick();
     first.transport.answer('items.list', { items: [] });
     first.transport.answer('sources.list', { sources: [] });
+    first.transport.answerAll('freeze.get', NOT_FROZEN);
+    first.transport.answerAll('accounts.list', NO_ACCOUNTS);
     first.transport.emit(added(1), added(2), added(3));
     await first.sync.idle();
     first.sync.stop();
@@ -161,6 +180,8 @@ describe('replica sync: resuming', () => {
     await tick();
     first.transport.answer('items.list', { items: [] });
     first.transport.answer('sources.list', { sources: [] });
+    first.transport.answerAll('freeze.get', NOT_FROZEN);
+    first.transport.answerAll('accounts.list', NO_ACCOUNTS);
     first.transport.emit(added(1), added(2), added(3));
     await first.sync.idle();
     first.sync.stop();
@@ -171,6 +192,8 @@ describe('replica sync: resuming', () => {
     expect(await db.items.count()).toBe(0);
     second.transport.answer('items.list', { items: [makeItem(900, { seq: 1 })] });
     second.transport.answer('sources.list', { sources: [] });
+    second.transport.answerAll('freeze.get', NOT_FROZEN);
+    second.transport.answerAll('accounts.list', NO_ACCOUNTS);
     await second.sync.idle();
     expect((await db.items.toArray()).map((i) => i.id)).toEqual([900]);
     expect(await second.replica.cursor()).toBe(1);
@@ -183,6 +206,8 @@ describe('replica sync: resuming', () => {
     await tick();
     first.transport.answer('items.list', { items: [] });
     first.transport.answer('sources.list', { sources: [] });
+    first.transport.answerAll('freeze.get', NOT_FROZEN);
+    first.transport.answerAll('accounts.list', NO_ACCOUNTS);
     first.transport.emit(added(1), added(2), { seq: 3, change: { kind: 'source.added', source: makeSource('old') } });
     await first.sync.idle();
     expect(await first.replica.cursor()).toBe(3);
@@ -195,6 +220,8 @@ describe('replica sync: resuming', () => {
     expect(first.transport.pending('items.list')).toHaveLength(1);
     first.transport.answer('items.list', { items: [makeItem(700, { seq: 49 })] });
     first.transport.answer('sources.list', { sources: [makeSource('new')] });
+    first.transport.answerAll('freeze.get', NOT_FROZEN);
+    first.transport.answerAll('accounts.list', NO_ACCOUNTS);
     await first.sync.idle();
     expect((await db.items.toArray()).map((i) => i.id)).toEqual([700]);
     expect((await db.sources.toArray()).map((s) => s.id)).toEqual(['new']);
@@ -208,6 +235,8 @@ describe('replica sync: resuming', () => {
     await tick();
     transport.answer('items.list', { items: [] });
     transport.answer('sources.list', { sources: [] });
+    transport.answerAll('freeze.get', NOT_FROZEN);
+    transport.answerAll('accounts.list', NO_ACCOUNTS);
     for (let i = 1; i <= 75; i++) transport.emit(added(i));
     await sync.idle();
     const ids = (await db.items.toArray()).map((i) => i.id);

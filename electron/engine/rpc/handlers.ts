@@ -4,8 +4,10 @@ import type { SourceView, UserView } from '../../../shared/domain.js';
 import { RpcError } from '../../../shared/errors.js';
 import type { MethodName, ParsedParams, Results } from '../../../shared/methods.js';
 import type { SecretStore } from '../engine-types.js';
+import type { Publishing } from '../publish/publishing.js';
 import { sourceTokenKey } from '../sources/connector-types.js';
 import type { Store } from '../store/store.js';
+import { createPublishHandlers } from './publish-handlers.js';
 
 export interface HandlerDeps {
   store: Store;
@@ -13,6 +15,7 @@ export interface HandlerDeps {
   secrets: SecretStore;
   /** Tells the connectors that sources changed (added, removed, paused, resumed). */
   sourcesChanged(): void;
+  publishing: Publishing;
 }
 
 export type Handlers = {
@@ -76,5 +79,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'sources.pause': (_user, p) => setPaused(p.id, true),
     'sources.resume': (_user, p) => setPaused(p.id, false),
+    ...createPublishHandlers({ store, clock, secrets: deps.secrets, publishing: deps.publishing }),
   };
 }

@@ -65,6 +65,99 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
     `,
   },
+  {
+    version: 2,
+    name: 'publishing: accounts, posts, attempts (outbox), freeze, suggestions, audit',
+    sql: `
+      CREATE TABLE publish_accounts (
+        id TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        name TEXT NOT NULL,
+        instance_url TEXT NOT NULL,
+        handle TEXT,
+        remote_account_id TEXT,
+        profile_url TEXT,
+        require_approval INTEGER NOT NULL DEFAULT 1,
+        has_token INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        removed_at TEXT
+      );
+      CREATE TABLE posts (
+        id TEXT PRIMARY KEY,
+        group_id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        text TEXT NOT NULL,
+        in_reply_to TEXT,
+        scheduled_at TEXT,
+        time_zone TEXT NOT NULL,
+        status TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1,
+        author TEXT NOT NULL,
+        approved_by TEXT,
+        note TEXT,
+        remote_id TEXT,
+        remote_url TEXT,
+        not_before TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX posts_status_due ON posts (status, scheduled_at);
+      CREATE INDEX posts_account ON posts (account_id, status);
+      CREATE TABLE post_attempts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        post_id TEXT NOT NULL REFERENCES posts (id),
+        revision INTEGER NOT NULL,
+        freeze_epoch INTEGER NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        outcome TEXT,
+        error TEXT,
+        remote_id TEXT,
+        remote_url TEXT
+      );
+      CREATE INDEX post_attempts_post ON post_attempts (post_id, id);
+      CREATE INDEX post_attempts_open ON post_attempts (outcome) WHERE outcome IS NULL;
+      CREATE TABLE freeze_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        frozen INTEGER NOT NULL DEFAULT 0,
+        epoch INTEGER NOT NULL DEFAULT 0,
+        reason TEXT,
+        scope TEXT NOT NULL DEFAULT '{"kind":"all"}',
+        by_user TEXT,
+        since TEXT,
+        expires_at TEXT,
+        pending_lift_by TEXT,
+        pending_lift_at TEXT,
+        lift_requires_second_person INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO freeze_state (id) VALUES (1);
+      CREATE TABLE freeze_suggestions (
+        id TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        by_user TEXT NOT NULL,
+        at TEXT NOT NULL,
+        resolved_at TEXT,
+        resolved_by TEXT,
+        resolution TEXT
+      );
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        from_state TEXT,
+        to_state TEXT,
+        details TEXT
+      );
+      CREATE INDEX audit_entity ON audit (entity, entity_id, id);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
+import { AuditRepo } from './audit-repo.js';
 import { ChangeFeed } from './change-feed.js';
+import { FreezeRepo } from './freeze-repo.js';
 import { ItemsRepo } from './items-repo.js';
 import { migrate } from './migrations.js';
+import { PostsRepo } from './posts-repo.js';
+import { PublishAccountsRepo } from './publish-accounts-repo.js';
 import { SourcesRepo } from './sources-repo.js';
 import { UsersRepo } from './users-repo.js';
 
@@ -12,6 +16,10 @@ export interface Store {
   readonly items: ItemsRepo;
   readonly sources: SourcesRepo;
   readonly users: UsersRepo;
+  readonly accounts: PublishAccountsRepo;
+  readonly posts: PostsRepo;
+  readonly freeze: FreezeRepo;
+  readonly audit: AuditRepo;
   /**
    * Runs fn in one transaction. Changes appended inside reach subscribers only after the commit;
    * a throw rolls back the rows and the seq counter alike. Nested calls join the outer transaction.
@@ -44,6 +52,10 @@ export function openStore(path: string): Store {
     items: new ItemsRepo(db),
     sources: new SourcesRepo(db),
     users: new UsersRepo(db),
+    accounts: new PublishAccountsRepo(db),
+    posts: new PostsRepo(db),
+    freeze: new FreezeRepo(db),
+    audit: new AuditRepo(db),
     write<T>(fn: () => T): T {
       if (depth > 0) return fn();
       const mark = changes.begin();

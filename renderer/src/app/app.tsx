@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { db } from '../db/db';
 import { DeskView } from '../features/desk/desk-view';
 import { SignInView } from '../features/signin/signin-view';
@@ -6,6 +7,12 @@ import { useApp } from '../store/app-store';
 import { useRoute } from './route';
 import { needsToken, useSync } from './use-sync';
 
+// The wall is what runs for weeks on a big screen: the publishing screens load only when opened,
+// so the wall's bundle (parse time, heap) doesn't grow with them.
+const ComposerView = lazy(() => import('../features/composer/composer-view').then((m) => ({ default: m.ComposerView })));
+const PostsView = lazy(() => import('../features/posts/posts-view').then((m) => ({ default: m.PostsView })));
+const CrisisView = lazy(() => import('../features/crisis/crisis-view').then((m) => ({ default: m.CrisisView })));
+
 export function App() {
   useSync(db);
   const route = useRoute();
@@ -13,6 +20,16 @@ export function App() {
   const tokenNeeded = needsToken();
   // Every screen needs data from the hub, so without a token each of them is the sign-in screen.
   if ((tokenNeeded && !token) || route.path === 'signin') return <SignInView tokenNeeded={tokenNeeded} />;
-  if (route.path === 'desk') return <DeskView />;
-  return <WallView name={route.params.get('name')} />;
+  switch (route.path) {
+    case 'desk':
+      return <DeskView />;
+    case 'wall':
+      return <WallView name={route.params.get('name')} />;
+    default:
+      return (
+        <Suspense fallback={<p className="page-loading">Loading…</p>}>
+          {route.path === 'compose' ? <ComposerView /> : route.path === 'posts' ? <PostsView /> : <CrisisView />}
+        </Suspense>
+      );
+  }
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { createApi, resolveTarget } from '../api/create-api';
+import { setRpcTransport } from '../api/rpc';
 import type { NewsroomDb } from '../db/db';
 import { Replica } from '../db/replica';
 import { startReplicaSync, type ReplicaSync } from '../db/replica-sync';
@@ -33,6 +34,8 @@ export function useSync(db: NewsroomDb): void {
       console.error('[newsroom] cannot connect', e);
       return;
     }
+    // Views act (freeze, schedule, release) through the same connection the replica syncs over.
+    const releaseRpc = setRpcTransport(api.transport);
     startReplicaSync({
       transport: api.transport,
       replica: new Replica(db),
@@ -50,6 +53,7 @@ export function useSync(db: NewsroomDb): void {
     );
     return () => {
       cancelled = true;
+      releaseRpc();
       sync?.stop();
     };
   }, [db, token, tokenNeeded]);

@@ -1,4 +1,6 @@
+import { useRoute } from '../app/route';
 import { needsToken } from '../app/use-sync';
+import { navLinks } from '../lib/permissions';
 import { useApp } from '../store/app-store';
 
 /** Small, out-of-the-way navigation: the wall is read from across a room, not clicked. */
@@ -6,10 +8,14 @@ export function AppNav() {
   const user = useApp((s) => s.user);
   const token = useApp((s) => s.token);
   const signOut = useApp((s) => s.signOut);
+  const route = useRoute();
   return (
     <nav className="app-nav" aria-label="Screens">
-      <a href="#/wall">Wall</a>
-      <a href="#/desk">Desk</a>
+      {navLinks(user?.role).map((l) => (
+        <a key={l.href} href={l.href} aria-current={l.href === `#/${route.path}` ? 'page' : undefined}>
+          {l.label}
+        </a>
+      ))}
       {user ? (
         <span className="app-nav-user" data-testid="current-user">
           {user.name} · {user.role}

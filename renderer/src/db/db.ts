@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Item, SourceView } from '../../../shared/domain';
+import type { AuditEntry, FreezeState, FreezeSuggestion, PublishAccount, ScheduledPost } from '../../../shared/publishing';
 
 /** Key/value rows: `cursor` (seq the replica is complete up to) and `hubKey` (whose data this is). */
 export interface MetaRow {
@@ -7,10 +8,19 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** The freeze table holds one row, under this key. */
+export const FREEZE_KEY = 'current';
+
 export type NewsroomDb = Dexie & {
   items: EntityTable<Item, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   sources: EntityTable<SourceView, 'id'>;
+  posts: EntityTable<ScheduledPost, 'id'>;
+  accounts: EntityTable<PublishAccount, 'id'>;
+  audit: EntityTable<AuditEntry, 'id'>;
+  /** Outbound key: FreezeState has no id of its own, and there is only ever FREEZE_KEY. */
+  freeze: Table<FreezeState, string>;
+  suggestions: EntityTable<FreezeSuggestion, 'id'>;
 };
 
 export const DB_NAME = 'newsroom';
@@ -25,6 +35,20 @@ export function createDb(name = DB_NAME): NewsroomDb {
     meta: 'key',
     sources: 'id',
   });
+  db.version(2)
+    .stores({
+      posts: 'id, status, scheduledAt, accountId, groupId',
+      accounts: 'id',
+      audit: 'id',
+      freeze: '',
+      suggestions: 'id',
+    })
+    .upgrade(async (tx) => {
+      // A v1 replica's cursor says "complete up to N" but it never saw posts, accounts or the freeze
+      // state: resuming from it would leave a wall blind to a freeze set before the update. Dropping
+      // the cursor makes the next open() wipe and bootstrap everything, new tables included.
+      await tx.table('meta').delete('cursor');
+    });
   return db;
 }
 

@@ -1,8 +1,11 @@
 import type { ApiTransport, ConnectionState } from '../../../shared/api';
 import type { ChangeEnvelope } from '../../../shared/changes';
 import { systemClock, type Clock } from '../../../shared/clock';
+import type { Role } from '../../../shared/roles';
 import { isRestartAware } from '../api/transport';
 import type { Replica } from './replica';
+import { newTouched, noteTouched, type PublishingTouched } from './replica-publishing';
+import { fetchSnapshot, type BootstrapSnapshot } from './snapshot';
 
 export interface ReplicaSyncOptions {
   transport: ApiTransport;
@@ -22,22 +25,15 @@ export interface ReplicaSync {
   idle(): Promise<void>;
 }
 
-type Job = { t: 'env'; env: ChangeEnvelope } | { t: 'ready'; seq: number } | { t: 'restart' } | { t: 'snapshot'; gen: number; snap: Awaited<ReturnType<typeof fetchSnapshot>> };
+type Job = { t: 'env'; env: ChangeEnvelope } | { t: 'ready'; seq: number; role: Role } | { t: 'restart' } | { t: 'snapshot'; gen: number; snap: BootstrapSnapshot };
 
 interface Boot {
   gen: number;
   /** Highest seq the replica's content is known to include (ready.seq, then streamed changes). */
   anchor: number;
   touchedSources: Set<string>;
+  touchedPublishing: PublishingTouched;
   fetching: boolean;
-}
-
-/** items.list accepts at most this many per call (shared/methods.ts). */
-const LIST_MAX = 5_000;
-
-async function fetchSnapshot(transport: ApiTransport, limit: number) {
-  const [items, sources] = await Promise.all([transport.call('items.list', { limit: Math.min(limit, LIST_MAX) }), transport.call('sources.list', {})]);
-  return { items: items.items, sources: sources.sources };
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -46,10 +42,10 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * Feeds the replica from a transport. All writes go through one serial job queue so changes land in
  * seq order; changes that arrive while a write is running are applied together as the next batch.
  *
- * An empty replica (no cursor) bootstraps after `ready`: the snapshot (items.list + sources.list) is
- * fetched while changes keep streaming in; those are written at once (the wall stays live) but the
- * cursor is only stored with the snapshot, so a reload mid-bootstrap starts over instead of resuming
- * past data it never got.
+ * An empty replica (no cursor) bootstraps after `ready`: the snapshot (items.list + sources.list, and
+ * the publishing lists the signed-in role may read: see snapshot.ts) is fetched while changes keep
+ * streaming in; those are written at once (the wall stays live) but the cursor is only stored with
+ * the snapshot, so a reload mid-bootstrap starts over instead of resuming past data it never got.
  */
 export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<ReplicaSync> {
   const { transport, replica } = opts;
@@ -63,6 +59,8 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
   let stopped = false;
   let running = false;
   let retryTimer: unknown = null;
+  /** Who the hub says we are: decides which lists the bootstrap may ask for. */
+  let role: Role | null = null;
   const jobs: Job[] = [];
 
   const push = (job: Job) => {
@@ -83,6 +81,7 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
             while (jobs[0]?.t === 'env') batch.push((jobs.shift() as { env: ChangeEnvelope }).env);
             await applyBatch(batch);
           } else if (job.t === 'ready') {
+            role = job.role;
             await onReady(job.seq);
           } else if (job.t === 'restart') {
             // The next `ready` (from since null) bootstraps the emptied replica.
@@ -91,7 +90,7 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
             boot = null;
           } else if (boot && boot.gen === job.gen) {
             const done = boot.anchor;
-            await replica.bootstrap({ ...job.snap, skipSources: boot.touchedSources, cursor: done });
+            await replica.bootstrap({ ...job.snap, skipSources: boot.touchedSources, skipPublishing: boot.touchedPublishing, cursor: done });
             cursor = done;
             boot = null;
           }
@@ -121,6 +120,7 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
         const c = env.change;
         if (c.kind === 'source.removed') boot.touchedSources.add(c.id);
         else if (c.kind === 'source.added' || c.kind === 'source.updated') boot.touchedSources.add(c.source.id);
+        else noteTouched(boot.touchedPublishing, c);
       }
     } else if (cursor !== null) {
       cursor = Math.max(cursor, last);
@@ -147,13 +147,13 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
   }
 
   function startBootstrap(anchor: number): void {
-    boot = { gen: ++gen, anchor, touchedSources: new Set(), fetching: false };
+    boot = { gen: ++gen, anchor, touchedSources: new Set(), touchedPublishing: newTouched(), fetching: false };
     fetchFor(boot);
   }
 
   function fetchFor(b: Boot): void {
     b.fetching = true;
-    fetchSnapshot(transport, replica.cap).then(
+    fetchSnapshot(transport, replica.cap, role).then(
       (snap) => {
         b.fetching = false;
         if (boot === b) push({ t: 'snapshot', gen: b.gen, snap });
@@ -176,7 +176,7 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
     (env) => push({ t: 'env', env }),
     (state) => {
       opts.onState?.(state);
-      if (state.state === 'live') push({ t: 'ready', seq: state.seq });
+      if (state.state === 'live') push({ t: 'ready', seq: state.seq, role: state.user.role });
     },
   );
 

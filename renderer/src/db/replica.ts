@@ -1,14 +1,28 @@
 import type { ChangeEnvelope } from '../../../shared/changes';
 import type { Item, SourceView } from '../../../shared/domain';
 import type { NewsroomDb } from './db';
+import {
+  bootstrapPublishing,
+  clearPublishing,
+  collectPublishing,
+  isEmptyBatch,
+  newPublishingBatch,
+  newTouched,
+  publishingTables,
+  writePublishing,
+  type PublishingSnapshot,
+  type PublishingTouched,
+} from './replica-publishing';
 
 export const DEFAULT_CAP = 5_000;
 
-export interface Snapshot {
+export interface Snapshot extends PublishingSnapshot {
   items: Item[];
   sources: SourceView[];
   /** Sources the stream touched while the snapshot was in flight: the stream's version is newer. */
   skipSources: ReadonlySet<string>;
+  /** The same for the publishing tables. */
+  skipPublishing?: PublishingTouched | undefined;
   /** Where the replica is complete once the snapshot is in. */
   cursor: number;
 }
@@ -17,7 +31,8 @@ export interface Snapshot {
  * The bounded local copy of what the views read. Every write is one Dexie transaction that also
  * moves the cursor, so a reload resumes exactly where the stored data ends: no gap, no duplicate.
  * Items keep the version with the highest `seq`, whichever order versions arrive in (the bootstrap
- * snapshot races the stream).
+ * snapshot races the stream). Publishing rows (posts, accounts, freeze, …) have no seq: the stream
+ * applies them in order, last one wins (replica-publishing.ts).
  */
 export class Replica {
   constructor(
@@ -32,11 +47,11 @@ export class Replica {
    */
   async open(hubKey: string): Promise<number | null> {
     const { db } = this;
-    return db.transaction('rw', db.items, db.sources, db.meta, async () => {
+    return db.transaction('rw', this.tables(), async () => {
       const key = await db.meta.get('hubKey');
       const cursor = key?.value === hubKey ? await readCursor(db) : null;
       if (cursor === null) {
-        await Promise.all([db.items.clear(), db.sources.clear(), db.meta.clear()]);
+        await Promise.all([db.items.clear(), db.sources.clear(), db.meta.clear(), clearPublishing(db)]);
         await db.meta.put({ key: 'hubKey', value: hubKey });
       }
       return cursor;
@@ -50,8 +65,8 @@ export class Replica {
   /** Forget everything but whose replica this is (the hub's history restarted, or the user signed out). */
   async wipe(): Promise<void> {
     const { db } = this;
-    await db.transaction('rw', db.items, db.sources, db.meta, async () => {
-      await Promise.all([db.items.clear(), db.sources.clear(), db.meta.delete('cursor')]);
+    await db.transaction('rw', this.tables(), async () => {
+      await Promise.all([db.items.clear(), db.sources.clear(), db.meta.delete('cursor'), clearPublishing(db)]);
     });
   }
 
@@ -60,6 +75,7 @@ export class Replica {
     if (envs.length === 0) return;
     const items = new Map<number, Item>();
     const sources = new Map<string, SourceView | null>();
+    const publishing = newPublishingBatch();
     let maxSeq = -Infinity;
     for (const env of envs) {
       maxSeq = Math.max(maxSeq, env.seq);
@@ -81,13 +97,19 @@ export class Replica {
           sources.set(c.id, null);
           break;
         default:
-          // A kind this build doesn't know (newer hub): skip it, keep the stream going.
+          // Publishing changes go to their own batch; a kind this build doesn't know (newer hub) is
+          // skipped and the stream keeps going.
+          collectPublishing(publishing, c);
           break;
       }
     }
     const { db } = this;
-    await db.transaction('rw', db.items, db.sources, db.meta, async () => {
+    // An item-only batch (the wall's steady stream) locks only what it writes, so it never waits
+    // on, or holds up, a screen reading posts or the audit trail.
+    const scope = isEmptyBatch(publishing) ? [db.items, db.sources, db.meta] : this.tables();
+    await db.transaction('rw', scope, async () => {
       await this.upsertItems([...items.values()]);
+      await writePublishing(db, publishing);
       const puts = [...sources.values()].filter((s): s is SourceView => s !== null);
       const removes = [...sources.entries()].filter(([, s]) => s === null).map(([id]) => id);
       if (puts.length) await db.sources.bulkPut(puts);
@@ -100,16 +122,23 @@ export class Replica {
     });
   }
 
-  /** Merges a `items.list` + `sources.list` snapshot and marks the replica complete up to `cursor`. */
+  /** Merges a bootstrap snapshot (items, sources, publishing tables) and marks the replica complete up to `cursor`. */
   async bootstrap(snap: Snapshot): Promise<void> {
     const { db } = this;
-    await db.transaction('rw', db.items, db.sources, db.meta, async () => {
+    await db.transaction('rw', this.tables(), async () => {
       await this.upsertItems(snap.items.map((i) => normalizeItem(i, 0)));
       const sources = snap.sources.filter((s) => !snap.skipSources.has(s.id));
       if (sources.length) await db.sources.bulkPut(sources);
+      await bootstrapPublishing(db, snap, snap.skipPublishing ?? newTouched());
       await db.meta.put({ key: 'cursor', value: snap.cursor });
       await this.prune();
     });
+  }
+
+  /** Every table a write may touch: one transaction keeps data and cursor in step. */
+  private tables() {
+    const { db } = this;
+    return [db.items, db.sources, db.meta, ...publishingTables(db)];
   }
 
   /** Must run inside a transaction over items. */

@@ -41,7 +41,8 @@ export const createSessionSlice =
 
     signOut() {
       storage.removeItem(TOKEN_KEY);
-      set({ token: null, user: null, authError: null, connection: { state: 'connecting' } });
+      // The next person at this screen must not see what the last one's freeze answered.
+      set({ token: null, user: null, authError: null, connection: { state: 'connecting' }, freezeOutcome: null });
     },
 
     setConnection(connection) {

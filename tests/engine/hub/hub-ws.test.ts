@@ -3,7 +3,8 @@ import type { Hub } from '../../../electron/hub/start-hub.js';
 import { addUser } from '../../../electron/engine/team/users.js';
 import { systemClock } from '../../../shared/clock.js';
 import { post } from '../helpers/posts.js';
-import { hubOn, tmpDataDir, WsClient } from './hub-helpers.js';
+import { changeAccess } from '../../../shared/changes.js';
+import { hubOn, rpc, tmpDataDir, WsClient } from './hub-helpers.js';
 
 let hub: Hub | null = null;
 const clients: WsClient[] = [];
@@ -103,6 +104,32 @@ describe('hub WebSocket', () => {
     expect(byId(2)).toMatchObject({ type: 'error', error: { code: 'forbidden' } });
     expect(byId(3)).toMatchObject({ type: 'error', error: { code: 'invalid_input' } });
     expect(byId(4)).toMatchObject({ type: 'error', error: { code: 'not_found' } });
+  });
+
+  it('streams a role only the changes it may read, live and in replay', async () => {
+    hub = await hubOn(tmpDataDir());
+    const wall = addUser(hub.store, systemClock, 'wall', 'wall');
+    const lead = addUser(hub.store, systemClock, 'lead', 'lead');
+    const live = { wall: client(hub.url), lead: client(hub.url) };
+    for (const [name, c] of Object.entries(live)) {
+      await c.opened;
+      c.send({ type: 'auth', token: name === 'wall' ? wall : lead, since: null });
+      await c.waitFor((m) => m.some((x) => x.type === 'ready'));
+    }
+    const frozen = await rpc(hub, 'freeze.set', hub.adminToken!, { frozen: true, reason: 'Stream filter test' });
+    expect(frozen.status).toBe(200);
+    const kinds = (c: WsClient) => c.changes().map((x) => x.change.kind);
+    await live.lead.waitFor(() => kinds(live.lead).includes('audit.added') && kinds(live.lead).includes('freeze.changed'));
+    await live.wall.waitFor(() => kinds(live.wall).includes('freeze.changed'));
+    // The audit entry was committed with the freeze, so by now the wall would have had it.
+    expect(kinds(live.wall)).not.toContain('audit.added');
+    const replayed = client(hub.url);
+    await replayed.opened;
+    replayed.send({ type: 'auth', token: wall, since: 0 });
+    await replayed.waitFor(() => kinds(replayed).includes('freeze.changed'));
+    expect(kinds(replayed)).toEqual(kinds(live.wall));
+    expect(changeAccess({ kind: 'post.updated', post: {} as never })).toBe('agent');
+    expect(changeAccess({ kind: 'audit.added', entry: {} as never })).toBe('lead');
   });
 
   it('refuses a resume cursor from the future (another hub’s feed) so the client starts over', async () => {

@@ -2,10 +2,11 @@ import type { ChangeEnvelope } from '../../../shared/changes';
 import type { Item } from '../../../shared/domain';
 import { FakeWebSocket } from './fake-websocket';
 import { makeItem } from './items';
+import { makeFreeze } from './publishing';
 
 /**
  * Just enough of the hub's /api/ws to exercise resume: a change log with seqs, `auth` → `ready` + the
- * changes after `since`, `items.list`/`sources.list` answered a little later (so snapshots race the
+ * changes after `since`, `items.list`/`sources.list`/`freeze.get` answered a little later (so snapshots race the
  * stream), and, when `overlap` is on, one change too many replayed on resume.
  */
 export class FakeHub {
@@ -47,7 +48,12 @@ export class FakeHub {
         });
       } else {
         const items = [...this.truth.values()].filter((i) => !i.deletedAt).sort((a, b) => b.id - a.id);
-        const result = msg.method === 'items.list' ? { items: items.slice(0, (msg.params as { limit: number }).limit) } : { sources: [] };
+        const result =
+          msg.method === 'items.list'
+            ? { items: items.slice(0, (msg.params as { limit: number }).limit) }
+            : msg.method === 'freeze.get'
+              ? { freeze: makeFreeze(), suggestions: [] }
+              : { sources: [] };
         setTimeout(() => {
           if (!ws.closed) ws.receive({ type: 'result', id: msg.id, result });
         }, 3);

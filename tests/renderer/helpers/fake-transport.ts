@@ -1,6 +1,7 @@
 import type { ApiTransport, ConnectionState } from '../../../shared/api';
 import type { ChangeEnvelope } from '../../../shared/changes';
 import type { MethodName, Params, Results } from '../../../shared/methods';
+import type { Role } from '../../../shared/roles';
 
 interface PendingCall {
   method: string;
@@ -42,8 +43,8 @@ export class FakeTransport implements ApiTransport {
     for (const l of this.restartListeners) l();
   }
 
-  ready(seq: number): void {
-    this.onState?.({ state: 'live', user: { name: 'wall', role: 'wall' }, seq });
+  ready(seq: number, role: Role = 'wall'): void {
+    this.onState?.({ state: 'live', user: { name: role, role }, seq });
   }
 
   emit(...envs: ChangeEnvelope[]): void {
@@ -58,6 +59,14 @@ export class FakeTransport implements ApiTransport {
     const i = this.calls.findIndex((c) => c.method === method);
     if (i < 0) throw new Error(`no pending ${method} call`);
     this.calls.splice(i, 1)[0]!.resolve(result);
+  }
+
+  /** Answers every pending call of `method` (a retried snapshot leaves the first attempt's calls behind). */
+  answerAll(method: string, result: unknown): number {
+    const mine = this.pending(method);
+    this.calls = this.calls.filter((c) => c.method !== method);
+    for (const c of mine) c.resolve(result);
+    return mine.length;
   }
 
   fail(method: string, error: Error): void {

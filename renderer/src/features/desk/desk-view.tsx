@@ -1,22 +1,27 @@
-import { AppNav } from '../../components/app-nav';
-import { ConnectionIndicator } from '../../components/connection-indicator';
+import { PageShell } from '../../components/page-shell';
+import { may } from '../../lib/permissions';
+import { useRole } from '../../store/app-store';
 
 /** Placeholder until the queue work lands; says plainly what is and isn't here. */
 export function DeskView() {
+  const role = useRole();
   return (
-    <main className="desk">
-      <header className="desk-header">
-        <h1>Desk</h1>
-        <ConnectionIndicator />
-      </header>
-      <p>
-        The agent desk — the conversations assigned to you, replies and claims — is not built yet. Until it is, the wall
-        shows everything that comes in.
-      </p>
-      <p>
-        <a href="#/wall">Go to the wall</a>
-      </p>
-      <AppNav />
-    </main>
+    <PageShell title="Desk" view="desk">
+      <section className="panel">
+        <p>
+          The agent desk — the conversations assigned to you, replies and claims — is not built yet. Until it is, the wall
+          shows everything that comes in.
+        </p>
+        <div className="actions">
+          {may(role, 'posts.create') ? (
+            <a className="button" href="#/compose" data-testid="desk-compose">
+              Compose a post
+            </a>
+          ) : null}
+          {may(role, 'posts.list') ? <a href="#/posts">Scheduled posts</a> : null}
+          <a href="#/wall">Go to the wall</a>
+        </div>
+      </section>
+    </PageShell>
   );
 }

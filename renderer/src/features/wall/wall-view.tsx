@@ -4,6 +4,7 @@ import { AppNav } from '../../components/app-nav';
 import { BigClock } from '../../components/big-clock';
 import { ConnectionIndicator } from '../../components/connection-indicator';
 import { db } from '../../db/db';
+import { FreezeBanner } from '../freeze/freeze-banner';
 import { useApp } from '../../store/app-store';
 import { columnsFromHashtags } from '../../store/ui-slice';
 import { ColumnEditor } from './column-editor';
@@ -39,6 +40,8 @@ export function WallView({ name }: { name: string | null }) {
         <ConnectionIndicator />
         <BigClock />
       </header>
+      {/* Read-only like everything on the wall: no console link, no suggestion prompt. */}
+      <FreezeBanner size="wall" />
       <main className="wall-grid">
         {columns.map((c, i) => (
           <WallColumnView key={c.id} column={c} index={i} count={columns.length} />

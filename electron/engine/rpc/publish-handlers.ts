@@ -1,0 +1,55 @@
+import type { Clock } from '../../../shared/clock.js';
+import type { MethodName } from '../../../shared/methods.js';
+import type { SecretStore } from '../engine-types.js';
+import { addAccount, removeAccount, updateAccount, type AccountsDeps } from '../publish/accounts-service.js';
+import { configureFreeze, dismissSuggestion, setFreeze, suggestFreeze } from '../publish/freeze-service.js';
+import { approvePost, cancelPost, createPosts, releasePost, schedulePost, updatePost } from '../publish/posts-service.js';
+import type { Publishing } from '../publish/publishing.js';
+import { accountView } from '../store/publish-accounts-repo.js';
+import { postView } from '../store/posts-repo.js';
+import type { Store } from '../store/store.js';
+import type { Handlers } from './handlers.js';
+
+export interface PublishHandlerDeps {
+  store: Store;
+  clock: Clock;
+  secrets: SecretStore;
+  publishing: Publishing;
+}
+
+type PublishMethod = Extract<MethodName, `accounts.${string}` | `freeze.${string}` | `posts.${string}` | `audit.${string}`>;
+
+/** accounts.*, freeze.*, posts.*, audit.*: thin adapters over the publish services. */
+export function createPublishHandlers(d: PublishHandlerDeps): Pick<Handlers, PublishMethod> {
+  const { store } = d;
+  const fd = { store, clock: d.clock };
+  const ad: AccountsDeps = { store, clock: d.clock, secrets: d.secrets, publisherFor: d.publishing.publisherFor };
+
+  return {
+    'accounts.list': () => ({ accounts: store.accounts.list().map(accountView) }),
+    'accounts.add': async (user, p) => ({ account: accountView(await addAccount(ad, user.name, p, new AbortController().signal)) }),
+    'accounts.update': (user, p) => ({ account: accountView(updateAccount(ad, user.name, p)) }),
+    'accounts.remove': async (user, p) => {
+      await removeAccount(ad, user.name, p.id);
+      return { ok: true };
+    },
+
+    'freeze.get': () => ({ freeze: store.freeze.get(), suggestions: store.freeze.openSuggestions() }),
+    'freeze.set': (user, p) => setFreeze(fd, user.name, p),
+    'freeze.suggest': (user, p) => ({ suggestion: suggestFreeze(fd, { reason: p.reason, evidence: p.evidence, by: user.name }) }),
+    'freeze.dismiss': (user, p) => ({ suggestion: dismissSuggestion(fd, user.name, p.id) }),
+    'freeze.configure': (user, p) => ({ freeze: configureFreeze(fd, user.name, p.liftRequiresSecondPerson) }),
+
+    'posts.create': (user, p) => ({ posts: createPosts(fd, user, p).map(postView) }),
+    'posts.update': (user, p) => ({ post: postView(updatePost(fd, user, p)) }),
+    'posts.approve': (user, p) => ({ post: postView(approvePost(fd, user, p.id)) }),
+    'posts.schedule': (user, p) => ({ post: postView(schedulePost(fd, user, p)) }),
+    'posts.list': (_user, p) => ({
+      posts: store.posts.list({ statuses: p.status === undefined ? undefined : Array.isArray(p.status) ? p.status : [p.status], limit: p.limit }).map(postView),
+    }),
+    'posts.release': (user, p) => ({ post: postView(releasePost(fd, user, p)) }),
+    'posts.cancel': (user, p) => ({ post: postView(cancelPost(fd, user, p.id)) }),
+
+    'audit.list': (_user, p) => ({ entries: store.audit.list(p) }),
+  };
+}

@@ -1,0 +1,106 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RpcError } from '../../shared/errors';
+import type { Role } from '../../shared/roles';
+import { FREEZE_KEY, createDb, type NewsroomDb } from '../../renderer/src/db/db';
+import { Replica } from '../../renderer/src/db/replica';
+import { startReplicaSync, type ReplicaSync } from '../../renderer/src/db/replica-sync';
+import { bootstrapCalls } from '../../renderer/src/db/snapshot';
+import { FakeTransport } from './helpers/fake-transport';
+import { freezeChanged, frozen, makeAccount, makeAudit, makeFreeze, makePost, postUpdated } from './helpers/publishing';
+
+let n = 0;
+const dbs: NewsroomDb[] = [];
+const syncs: ReplicaSync[] = [];
+async function start() {
+  const db = createDb(`sync-roles-${++n}`);
+  dbs.push(db);
+  const transport = new FakeTransport();
+  const replica = new Replica(db, 100);
+  const sync = await startReplicaSync({ transport, replica, hubKey: 'hub-a' });
+  syncs.push(sync);
+  return { db, transport, replica, sync };
+}
+const tick = () => new Promise((r) => setTimeout(r, 5));
+afterEach(async () => {
+  for (const s of syncs.splice(0)) s.stop();
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const pendingMethods = (t: FakeTransport) => t.calls.map((c) => c.method).sort();
+
+describe('bootstrap calls by role', () => {
+  it('asks only for what the role may read', () => {
+    expect(bootstrapCalls('wall')).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list']);
+    expect(bootstrapCalls('agent')).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list', 'posts.list']);
+    for (const role of ['lead', 'crisis', 'admin'] as Role[]) expect(bootstrapCalls(role)).toContain('audit.list');
+    expect(bootstrapCalls(null)).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list']);
+    // A role this build doesn't know gets the read-only set, not everything.
+    expect(bootstrapCalls('intern' as Role)).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list']);
+  });
+
+  it('a wall bootstraps the freeze state and account names without asking for posts or the audit', async () => {
+    const { db, transport, sync, replica } = await start();
+    transport.ready(5, 'wall');
+    await tick();
+    expect(pendingMethods(transport)).toEqual(['accounts.list', 'freeze.get', 'items.list', 'sources.list']);
+    transport.answer('items.list', { items: [] });
+    transport.answer('sources.list', { sources: [] });
+    transport.answer('freeze.get', { freeze: frozen(), suggestions: [] });
+    transport.answer('accounts.list', { accounts: [makeAccount('a1')] });
+    await sync.idle();
+    expect((await db.freeze.get(FREEZE_KEY))?.frozen).toBe(true);
+    expect(await db.accounts.count()).toBe(1);
+    expect(await replica.cursor()).toBe(5);
+  });
+
+  it('a lead loads everything; a stream change that races the snapshot wins', async () => {
+    const { db, transport, sync, replica } = await start();
+    transport.ready(5, 'lead');
+    await tick();
+    expect(pendingMethods(transport)).toEqual(['accounts.list', 'audit.list', 'freeze.get', 'items.list', 'posts.list', 'sources.list']);
+    expect(transport.pending('audit.list')[0]?.params).toEqual({ limit: 200 });
+    transport.emit(postUpdated(6, makePost('p1', { status: 'held' })), freezeChanged(7, frozen()));
+    await sync.idle();
+    transport.answer('items.list', { items: [] });
+    transport.answer('sources.list', { sources: [] });
+    transport.answer('freeze.get', { freeze: makeFreeze(), suggestions: [] });
+    transport.answer('accounts.list', { accounts: [makeAccount('a1')] });
+    transport.answer('posts.list', { posts: [makePost('p1', { status: 'scheduled' }), makePost('p2')] });
+    transport.answer('audit.list', { entries: [makeAudit(1)] });
+    await sync.idle();
+    expect((await db.posts.get('p1'))?.status).toBe('held');
+    expect(await db.posts.count()).toBe(2);
+    expect((await db.freeze.get(FREEZE_KEY))?.frozen).toBe(true);
+    expect(await db.accounts.count()).toBe(1);
+    expect(await db.audit.count()).toBe(1);
+    expect(await replica.cursor()).toBe(7);
+  });
+
+  it('an agent skips the audit; a 403 on a publishing list is skipped, not retried forever', async () => {
+    const { db, transport, sync, replica } = await start();
+    transport.ready(2, 'agent');
+    await tick();
+    expect(transport.pending('audit.list')).toHaveLength(0);
+    transport.answer('items.list', { items: [] });
+    transport.answer('sources.list', { sources: [] });
+    transport.answer('freeze.get', { freeze: makeFreeze(), suggestions: [] });
+    transport.answer('accounts.list', { accounts: [makeAccount('a1')] });
+    transport.fail('posts.list', new RpcError('forbidden', 'agents may not list posts'));
+    await sync.idle();
+    expect(await replica.cursor()).toBe(2);
+    expect(await db.posts.count()).toBe(0);
+    expect(await db.accounts.count()).toBe(1);
+  });
+
+  it('any other failure of a publishing list fails the snapshot, which is retried', async () => {
+    const { transport, sync, replica } = await start();
+    transport.ready(2, 'wall');
+    await tick();
+    transport.answer('items.list', { items: [] });
+    transport.answer('sources.list', { sources: [] });
+    transport.fail('freeze.get', new RpcError('internal', 'boom'));
+    await sync.idle();
+    expect(await replica.cursor()).toBeNull();
+  });
+});
