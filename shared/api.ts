@@ -21,6 +21,12 @@ export interface ApiTransport {
   ): () => void;
 }
 
+/**
+ * While a session is signed in the hub sends a heartbeat this often, so a client can tell a quiet
+ * feed from a dead connection (a wall must never say `live` over a connection that died silently).
+ */
+export const HEARTBEAT_MS = 15_000;
+
 /** Messages on /api/ws. */
 export type ClientMessage =
   | { type: 'auth'; token: string; since: number | null }
@@ -30,4 +36,5 @@ export type ServerMessage =
   | { type: 'ready'; seq: number; user: UserView }
   | { type: 'change'; seq: number; change: ChangeEnvelope['change'] }
   | { type: 'result'; id: string | number; result: unknown }
-  | { type: 'error'; id?: string | number; error: { code: string; message: string } };
+  | { type: 'error'; id?: string | number; error: { code: string; message: string } }
+  | { type: 'heartbeat' };

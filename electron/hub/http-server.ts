@@ -16,6 +16,8 @@ export interface HubServerOptions {
   staticDir: string;
   /** Extra browser origins allowed on the WebSocket (besides the hub's own). */
   origins?: string[];
+  /** WebSocket heartbeat period (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 export interface HubServer {
@@ -124,7 +126,7 @@ export function startHubServer(opts: HubServerOptions): Promise<HubServer> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nForeign origin refused.\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => runWsSession(ws, engine, log));
+    wss.handleUpgrade(req, socket, head, (ws) => runWsSession(ws, engine, log, opts.heartbeatMs !== undefined ? { heartbeatMs: opts.heartbeatMs } : {}));
   });
 
   return new Promise((ok, fail) => {

@@ -28,6 +28,8 @@ export interface HubOptions {
   pollIntervalMs?: number;
   /** Scheduler/outbox timing; unset fields come from NEWSROOM_SCHEDULER_TICK_MS / NEWSROOM_PUBLISH_SETTLE_MS, then defaults. */
   publish?: PublishOptions;
+  /** WebSocket heartbeat period (tests shorten it; default HEARTBEAT_MS). */
+  heartbeatMs?: number;
 }
 
 export interface Hub {
@@ -148,6 +150,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       port,
       staticDir: opts.staticDir ?? resolve('out/renderer'),
       origins: opts.origins ?? [],
+      ...(opts.heartbeatMs !== undefined ? { heartbeatMs: opts.heartbeatMs } : {}),
     });
     const sb = sandbox;
     return {

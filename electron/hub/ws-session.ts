@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { ServerMessage } from '../../shared/api.js';
+import { HEARTBEAT_MS, type ServerMessage } from '../../shared/api.js';
 import { changeAccess, type Change } from '../../shared/changes.js';
 import type { UserView } from '../../shared/domain.js';
 import { RpcError } from '../../shared/errors.js';
@@ -16,8 +16,11 @@ function send(ws: WebSocket, msg: ServerMessage): void {
 }
 
 /** One WebSocket client: auth, replay from `since`, then live changes in seq order, and calls. */
-export function runWsSession(ws: WebSocket, engine: Engine, log: Logger): void {
+export function runWsSession(ws: WebSocket, engine: Engine, log: Logger, opts: { heartbeatMs?: number } = {}): void {
   let user: UserView | null = null;
+  let beat: ReturnType<typeof setInterval> | null = null;
+  /** Whether the client answered the last protocol ping: one that doesn't is dead (a wall that lost power). */
+  let answered = true;
   let sent = 0;
   let live = false;
   let unsubscribe: (() => void) | null = null;
@@ -93,6 +96,16 @@ export function runWsSession(ws: WebSocket, engine: Engine, log: Logger): void {
         return;
       }
       unsubscribe = engine.onChanges(pushLive);
+      ws.on('pong', () => (answered = true));
+      beat = setInterval(() => {
+        if (!answered) {
+          ws.terminate();
+          return;
+        }
+        answered = false;
+        ws.ping();
+        send(ws, { type: 'heartbeat' });
+      }, opts.heartbeatMs ?? HEARTBEAT_MS);
       send(ws, { type: 'ready', seq: current, user: who });
       replay();
       return;
@@ -122,6 +135,7 @@ export function runWsSession(ws: WebSocket, engine: Engine, log: Logger): void {
 
   ws.on('close', () => {
     clearTimeout(authTimer);
+    if (beat) clearInterval(beat);
     unsubscribe?.();
   });
   ws.on('error', () => undefined);

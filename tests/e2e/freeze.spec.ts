@@ -6,12 +6,29 @@ test.afterEach(async () => {
   if (hub) await stopHub(hub, 'SIGKILL');
 });
 
+/** Records the desktop notifications a page raises (the browser's permission granted). */
+function recordNotifications(): void {
+  const w = window as unknown as { __notes: Array<{ title: string; body: string }>; Notification: unknown };
+  w.__notes = [];
+  w.Notification = class {
+    static permission = 'granted';
+    static requestPermission = () => Promise.resolve('granted');
+    constructor(title: string, opts?: { body?: string }) {
+      w.__notes.push({ title, body: opts?.body ?? '' });
+    }
+    close(): void {}
+  };
+}
+
 async function signedIn(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await page.addInitScript(recordNotifications);
   await page.goto(url);
   return page;
 }
+
+const notes = (p: Page) => p.evaluate(() => (window as unknown as { __notes: Array<{ title: string; body: string }> }).__notes);
 
 async function published(h: HubProcess): Promise<Array<{ content: string; deleted?: boolean }>> {
   const port = h.port + 1;
@@ -45,6 +62,9 @@ test('a crisis lead freezes; the wall shows it within 1 s; a due post never goes
   await expect(wall.getByTestId('freeze-banner')).toHaveAttribute('data-frozen', 'true', { timeout: 1000 });
   expect(Date.now() - clicked).toBeLessThanOrEqual(1000);
   await expect(wall.getByTestId('freeze-banner')).toContainText('Product recall');
+  // Desks get a desktop notification; the wall, a screen in a room, does not.
+  await expect.poll(() => notes(crisis)).toEqual([{ title: 'Publishing frozen', body: expect.stringContaining('Product recall') }]);
+  expect(await notes(wall)).toEqual([]);
 
   // The post's time comes and goes during the freeze.
   await wall.waitForTimeout(Math.max(0, Date.parse(due) - Date.now()) + 3000);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { freezeNotice, watchFreeze } from '../../electron/main/freeze-notifications.js';
+import { watchFreeze } from '../../electron/main/freeze-notifications.js';
 import type { ChangeEnvelope } from '../../shared/changes.js';
+import { freezeNotice, scopeText } from '../../shared/freeze-notice.js';
 import type { FreezeState } from '../../shared/publishing.js';
 
 const base: FreezeState = {
@@ -27,6 +28,16 @@ describe('freeze notifications', () => {
     expect(freezeNotice(frozen, { ...frozen, pendingLift: { by: 'lead2', at: 'x' } })!.title).toMatch(/second person|requested/i);
     expect(freezeNotice(frozen, { ...base, epoch: 3 })).toMatchObject({ title: 'Freeze lifted', urgent: false });
     expect(freezeNotice(base, { ...base, epoch: 3 })).toBeNull();
+  });
+
+  it('re-announces a new freeze (new epoch) but not an edit of the same one, nor a lift request twice', () => {
+    expect(freezeNotice(frozen, { ...frozen, epoch: 3, reason: 'Second recall' })).toMatchObject({ title: 'Publishing frozen', body: expect.stringContaining('Second recall') });
+    expect(freezeNotice(frozen, { ...frozen, reason: 'Reworded' })).toBeNull();
+    const asked = { ...frozen, pendingLift: { by: 'lead2', at: 'x' } };
+    expect(freezeNotice(asked, asked)).toBeNull();
+    expect(freezeNotice(null, base)).toBeNull();
+    expect(freezeNotice(base, { ...frozen, by: null, reason: null })!.body).toBe('Someone froze all accounts: no reason given');
+    expect(scopeText({ ...frozen, scope: { kind: 'accounts', accountIds: ['a'] } })).toBe('1 account(s)');
   });
 
   it('watches the change feed for freeze changes only', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countChars, counterFor, graphemes, MASTODON_URL_LENGTH } from '../../renderer/src/lib/char-count';
 import { formatInZone, isTimeZone, offsetLabel, utcToZonedInput, zonedInputToUtc, zonedParts } from '../../renderer/src/lib/zoned-time';
 import { layoutWeek, placePost, weekOf } from '../../renderer/src/features/posts/calendar-placement';
+import { entityLabel } from '../../renderer/src/features/crisis/audit-labels';
 import { makePost } from './helpers/publishing';
 
 describe('character counter', () => {
@@ -142,5 +143,15 @@ describe('calendar placement', () => {
       week,
     );
     expect(cols.map((c) => c.map((p) => p.post.id))).toEqual([['mon'], [], ['early', 'late'], [], [], [], []]);
+  });
+});
+
+describe('audit entity labels', () => {
+  const names = { posts: new Map([['p1', 'Our new Maple Flat White is here — try it at Harbour St today']]), accounts: new Map([['a1', 'Kettlebird']]) };
+  it('names posts by their opening words and accounts by name; a singleton by its kind alone', () => {
+    expect(entityLabel({ entity: 'post', entityId: 'p1' }, names)).toBe('post “Our new Maple Flat White is here — try i…”');
+    expect(entityLabel({ entity: 'account', entityId: 'a1' }, names)).toBe('account “Kettlebird”');
+    expect(entityLabel({ entity: 'freeze', entityId: 'freeze' }, names)).toBe('freeze');
+    expect(entityLabel({ entity: 'post', entityId: '0123456789abcdef' }, names)).toBe('post 0123456789ab…');
   });
 });

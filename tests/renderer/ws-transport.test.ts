@@ -156,6 +156,32 @@ describe('ws transport: reconnecting', () => {
     expect(FakeWebSocket.instances).toHaveLength(2);
   });
 
+  it('a live connection that goes silent (no frame, not even a heartbeat) for 45 s is replaced; heartbeats keep it', () => {
+    const t = setup();
+    t.subscribe(3);
+    const ws1 = FakeWebSocket.last();
+    ws1.open();
+    ws1.receive({ type: 'ready', seq: 3, user });
+    // The hub's heartbeat every 15 s keeps a quiet feed live for as long as it likes.
+    for (let i = 0; i < 10; i++) {
+      t.clock.advance(15_000);
+      ws1.receive({ type: 'heartbeat' });
+    }
+    expect(ws1.closed).toBe(false);
+    expect(t.states.at(-1)).toMatchObject({ state: 'live' });
+    // Then nothing at all: a cable pulled somewhere between us and the hub.
+    t.clock.advance(44_000);
+    expect(ws1.closed).toBe(false);
+    t.clock.advance(1_000);
+    expect(ws1.closed).toBe(true);
+    expect(t.states.at(-1)).toMatchObject({ state: 'reconnecting', lastError: 'no word from the hub for 45 s', since: t.clock.now() });
+    t.clock.advance(1_200);
+    const ws2 = FakeWebSocket.last();
+    expect(ws2).not.toBe(ws1);
+    ws2.open();
+    expect(ws2.sent).toEqual([{ type: 'auth', token: 'T0k', since: 3 }]);
+  });
+
   it('follows a hub whose history restarted (ready.seq behind our cursor)', () => {
     const t = setup();
     t.subscribe(500);

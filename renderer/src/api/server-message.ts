@@ -15,9 +15,10 @@ const serverMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('change'), seq, change: z.looseObject({ kind: z.string() }) }),
   z.object({ type: z.literal('result'), id: callId, result: z.unknown() }),
   z.object({ type: z.literal('error'), id: callId.optional(), error: errorBody }),
+  z.object({ type: z.literal('heartbeat') }),
 ]);
 
-/** A parsed frame, or null for anything that isn't one of the four server messages. */
+/** A parsed frame, or null for anything that isn't one of the server messages. */
 export function parseServerMessage(data: unknown): ServerMessage | null {
   if (typeof data !== 'string') return null;
   let json: unknown;

@@ -1,4 +1,4 @@
-import type { ClientMessage, ConnectionState } from '../../../shared/api';
+import { HEARTBEAT_MS, type ClientMessage, type ConnectionState } from '../../../shared/api';
 import type { ChangeEnvelope } from '../../../shared/changes';
 import { systemClock, type Clock } from '../../../shared/clock';
 import { ERROR_STATUS, RpcError, type ErrorCode } from '../../../shared/errors';
@@ -30,6 +30,11 @@ export interface WsTransportOptions {
   readyTimeoutMs?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * A live connection with no frame at all (not even the hub's heartbeat) for this long is taken
+   * as dead and replaced, so the view says "reconnecting" instead of a `live` that lies.
+   */
+  silenceMs?: number;
 }
 
 export interface WsTransport extends RestartAwareTransport {
@@ -63,11 +68,15 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
   const random = opts.random ?? Math.random;
   const callTimeoutMs = opts.callTimeoutMs ?? 15_000;
   const readyTimeoutMs = opts.readyTimeoutMs ?? 15_000;
+  const silenceMs = opts.silenceMs ?? 3 * HEARTBEAT_MS;
 
   let socket: WebSocketLike | null = null;
   let live = false;
   let readyTimer: unknown = null;
   let retryTimer: unknown = null;
+  let silenceTimer: unknown = null;
+  /** Clock ms of the last frame from the hub on the current socket. */
+  let lastHeard = 0;
   let attempt = 0;
   /** Seq of the last change handed on: the resume point, and the line below which changes are duplicates. */
   let lastSeq: number | null = null;
@@ -104,7 +113,9 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
       trySend(ws, auth);
     };
     ws.onmessage = (ev) => {
-      if (ws === socket) onMessage(ws, ev.data);
+      if (ws !== socket) return;
+      lastHeard = clock.now();
+      onMessage(ws, ev.data);
     };
     ws.onclose = (ev) => gone(ws, ev.reason || `connection closed (${ev.code})`, false);
     // A close event always follows an error; that is where we react.
@@ -134,12 +145,15 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
         // every new change would look like a duplicate. The replica notices the same and rebuilds.
         if (lastSeq === null || msg.seq < lastSeq) lastSeq = msg.seq;
         emit({ state: 'live', user: msg.user, seq: msg.seq });
+        watchSilence(ws);
         for (const call of queued.splice(0)) {
           clock.clearTimeout(call.timer);
           sendCall(ws, call);
         }
         return;
       }
+      case 'heartbeat':
+        return;
       case 'change': {
         if (lastSeq !== null && msg.seq <= lastSeq) return;
         lastSeq = msg.seq;
@@ -181,6 +195,18 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
     }
   }
 
+  /** Checks a few times per window, rather than re-arming a timer on every frame of a busy feed. */
+  function watchSilence(ws: WebSocketLike): void {
+    clock.clearTimeout(silenceTimer);
+    const check = () => {
+      if (ws !== socket) return;
+      const quiet = clock.now() - lastHeard;
+      if (quiet >= silenceMs) return gone(ws, `no word from the hub for ${Math.round(quiet / 1000)} s`, true);
+      silenceTimer = clock.setTimeout(check, Math.min(silenceMs - quiet, silenceMs / 3));
+    };
+    silenceTimer = clock.setTimeout(check, silenceMs / 3);
+  }
+
   function sendCall(ws: WebSocketLike, call: PendingCall): void {
     inflight.set(call.id, call);
     trySend(ws, { type: 'call', id: call.id, method: call.method, params: call.params });
@@ -188,6 +214,7 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
 
   function shut(ws: WebSocketLike): void {
     clock.clearTimeout(readyTimer);
+    clock.clearTimeout(silenceTimer);
     if (ws === socket) socket = null;
     live = false;
     ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
@@ -205,6 +232,7 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
     socket = null;
     live = false;
     clock.clearTimeout(readyTimer);
+    clock.clearTimeout(silenceTimer);
     // A call already sent may or may not have run on the hub: failing it is honest, resending is not.
     for (const call of inflight.values()) {
       call.reject(new RpcError('internal', 'The connection to the hub dropped before it answered; the action may or may not have happened.'));

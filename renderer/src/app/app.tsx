@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { db } from '../db/db';
 import { DeskView } from '../features/desk/desk-view';
+import { useFreezeNotifications } from '../features/freeze/use-freeze-notifications';
 import { SignInView } from '../features/signin/signin-view';
 import { WallView } from '../features/wall/wall-view';
 import { useApp } from '../store/app-store';
@@ -15,6 +16,8 @@ const CrisisView = lazy(() => import('../features/crisis/crisis-view').then((m) 
 
 export function App() {
   useSync(db);
+  // Above the early returns: hooks run on every render, so the watch lives whichever screen shows.
+  useFreezeNotifications(db);
   const route = useRoute();
   const token = useApp((s) => s.token);
   const tokenNeeded = needsToken();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { Hub } from '../../../electron/hub/start-hub.js';
 import { addUser } from '../../../electron/engine/team/users.js';
 import { systemClock } from '../../../shared/clock.js';
@@ -130,6 +131,25 @@ describe('hub WebSocket', () => {
     expect(kinds(replayed)).toEqual(kinds(live.wall));
     expect(changeAccess({ kind: 'post.updated', post: {} as never })).toBe('agent');
     expect(changeAccess({ kind: 'audit.added', entry: {} as never })).toBe('lead');
+  });
+
+  it('sends a heartbeat to signed-in clients and cuts off one that stops answering pings', async () => {
+    hub = await hubOn(tmpDataDir(), { heartbeatMs: 40 });
+    const alive = client(hub.url);
+    await alive.opened;
+    alive.send({ type: 'auth', token: hub.adminToken, since: null });
+    await alive.waitFor((m) => m.filter((x) => x.type === 'heartbeat').length >= 3);
+    expect(alive.closeCode).toBeNull();
+    // A client whose network died: its socket stays open on our side but never answers a ping.
+    const dead = new WebSocket(`${hub.url.replace(/^http/, 'ws')}/api/ws`, { autoPong: false });
+    let closed = false;
+    dead.on('close', () => (closed = true));
+    await new Promise((ok) => dead.once('open', ok));
+    dead.send(JSON.stringify({ type: 'auth', token: hub.adminToken, since: null }));
+    const end = Date.now() + 3000;
+    while (!closed && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(closed).toBe(true);
+    expect(alive.closeCode).toBeNull();
   });
 
   it('refuses a resume cursor from the future (another hub’s feed) so the client starts over', async () => {

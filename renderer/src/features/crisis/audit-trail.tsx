@@ -1,9 +1,10 @@
 import type { AuditEntry } from '../../../../shared/publishing';
 import type { Role } from '../../../../shared/roles';
-import { useAudit } from '../../db/use-publishing';
+import { accountNames, useAccounts, useAudit, usePosts } from '../../db/use-publishing';
 import { may } from '../../lib/permissions';
 import { absoluteTime } from '../../lib/time-format';
 import { useNow } from '../../lib/use-now';
+import { entityLabel, type Names } from './audit-labels';
 
 const SHOWN = 200;
 
@@ -26,7 +27,13 @@ export function AuditTrail({ role }: { role: Role | null }) {
 
 function AuditTable() {
   const entries = useAudit(SHOWN);
+  const posts = usePosts();
+  const accounts = useAccounts();
   const now = useNow(30_000);
+  const names: Names = {
+    posts: new Map((posts ?? []).map((p) => [p.id, p.text])),
+    accounts: new Map([...accountNames(accounts)].map(([id, a]) => [id, a.name])),
+  };
   if (entries === undefined) return null;
   if (entries.length === 0) return <p className="panel-empty">Nothing recorded yet.</p>;
   return (
@@ -50,7 +57,7 @@ function AuditTable() {
               {why(e) ? <div className="hint">{why(e)}</div> : null}
             </td>
             <td className="audit-entity" title={e.entityId}>
-              {e.entity} {e.entityId.length > 12 ? `${e.entityId.slice(0, 12)}…` : e.entityId}
+              {entityLabel(e, names)}
             </td>
             <td>{e.from || e.to ? `${e.from ?? '—'} → ${e.to ?? '—'}` : ''}</td>
           </tr>

@@ -6,6 +6,7 @@ import { canFreeze, may } from '../../lib/permissions';
 import { useApp, useRole } from '../../store/app-store';
 import { PostRow } from '../posts/post-row';
 import { AuditTrail } from './audit-trail';
+import { DesktopAlerts } from './desktop-alerts';
 import { FreezeResultPanel } from './freeze-result';
 import { FreezeSwitch } from './freeze-switch';
 import { ReviewList } from './review-list';
@@ -32,6 +33,7 @@ export function CrisisView() {
           {may(role, 'posts.release') ? ' You can still work through the review list.' : ''}
         </p>
       ) : null}
+      <DesktopAlerts role={role} />
       <FreezeSwitch freeze={freeze} accounts={accounts ?? []} role={role} me={me} heldCount={held.length} />
       <FreezeResultPanel accounts={byId} />
       {role && !may(role, 'posts.list') ? (
