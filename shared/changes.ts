@@ -1,4 +1,4 @@
-import type { Item, SourceView } from './domain.js';
+import { isPrivate, type Item, type SourceView } from './domain.js';
 import type { Access } from './roles.js';
 import type { AuditEntry, FreezeState, FreezeSuggestion, PublishAccount, ScheduledPost } from './publishing.js';
 
@@ -33,6 +33,11 @@ export interface ChangeEnvelope {
  */
 export function changeAccess(change: Change): Access {
   switch (change.kind) {
+    case 'item.added':
+    case 'item.updated':
+    case 'item.deleted':
+      // An item from an older store (or hub) without a visibility is public, as it was then.
+      return change.item.visibility !== undefined && isPrivate(change.item.visibility) ? 'agent' : 'read';
     case 'post.added':
     case 'post.updated':
       return 'agent';

@@ -10,6 +10,18 @@ export interface Author {
   avatarUrl: string | null;
 }
 
+/** Who a post was addressed to, in Mastodon's terms. */
+export const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/**
+ * Followers-only and direct posts were not written for the public: a room's wall never shows
+ * them (the hub doesn't send them to the wall role); agents see them, marked.
+ */
+export function isPrivate(v: Visibility): boolean {
+  return v === 'private' || v === 'direct';
+}
+
 /** A post as stored: html is already sanitized (allowlist, http/https links only). */
 export interface Item {
   id: number;
@@ -29,6 +41,7 @@ export interface Item {
   replyTo: string | null;
   editedAt: string | null;
   deletedAt: string | null;
+  visibility: Visibility;
 }
 
 export type SourceStatus = 'ok' | 'degraded' | 'failing' | 'paused';

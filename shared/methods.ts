@@ -136,7 +136,12 @@ export const methods = {
   'posts.schedule': { access: 'agent', params: z.strictObject({ id, at: isoTime, timeZone: timeZone.optional() }) },
   'posts.list': {
     access: 'agent',
-    params: z.strictObject({ status: z.union([status, z.array(status).min(1)]).optional(), limit: z.int().min(1).max(5000).default(500) }),
+    params: z.strictObject({
+      status: z.union([status, z.array(status).min(1)]).optional(),
+      limit: z.int().min(1).max(5000).default(500),
+      /** The `next` of the previous page: newest first, this page continues below it. */
+      before: z.string().min(1).max(300).optional(),
+    }),
   },
   'posts.release': { access: 'lead', params: z.strictObject({ id, at: isoTime.optional() }) },
   'posts.cancel': { access: 'agent', params: z.strictObject({ id }) },
@@ -184,7 +189,8 @@ export interface Results {
   'posts.update': { post: ScheduledPost };
   'posts.approve': { post: ScheduledPost };
   'posts.schedule': { post: ScheduledPost };
-  'posts.list': { posts: ScheduledPost[] };
+  /** `next` is null on the last page. */
+  'posts.list': { posts: ScheduledPost[]; next: string | null };
   'posts.release': { post: ScheduledPost };
   'posts.cancel': { post: ScheduledPost };
   'audit.list': { entries: AuditEntry[] };

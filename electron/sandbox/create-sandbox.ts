@@ -57,6 +57,7 @@ export interface InjectInput {
   lang?: string;
   createdAt?: string;
   mentionBrand?: boolean;
+  visibility?: 'public' | 'unlisted' | 'private' | 'direct';
 }
 
 export interface Sandbox {
@@ -144,6 +145,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       inReplyToId,
       lang: post.lang ?? 'en',
       ...(createdAt !== undefined ? { createdAt } : {}),
+      ...(post.visibility !== undefined ? { visibility: post.visibility } : {}),
       application: author.domain ? null : 'Web',
     });
     return serializeStatus(s, rec, { viewerId: null });

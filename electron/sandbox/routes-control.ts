@@ -17,6 +17,7 @@ export const injectSchema = z.object({
   lang: z.string().min(2).optional(),
   createdAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'createdAt must be ISO 8601').optional(),
   mentionBrand: z.boolean().optional(),
+  visibility: z.enum(['public', 'unlisted', 'private', 'direct']).optional(),
 });
 export type InjectPost = z.input<typeof injectSchema>;
 

@@ -19,6 +19,7 @@ export interface PostAction {
   intent?: string;
   reblogs?: number;
   favourites?: number;
+  visibility?: 'public' | 'unlisted' | 'private' | 'direct';
 }
 export interface EditAction {
   kind: 'edit';
@@ -172,6 +173,7 @@ export function planScenario(sc: ResolvedScenario, seed: number, cycle = 0): Pla
         replyTo: ev.replyTo ? labelRef(cycle, ev.replyTo) : null,
         ...(ev.reblogs !== undefined ? { reblogs: ev.reblogs } : {}),
         ...(ev.favourites !== undefined ? { favourites: ev.favourites } : {}),
+        ...(ev.visibility !== undefined ? { visibility: ev.visibility } : {}),
       });
       if (ev.replies) {
         const within = ev.replies.withinSec * 1000;

@@ -20,6 +20,8 @@ const postEvent = z.object({
   lang: z.string().min(2).optional(),
   label: z.string().min(1).optional(),
   mentionBrand: z.boolean().default(false),
+  /** "direct" with mentionBrand: a private message to the brand (reaches it as a notification only). */
+  visibility: z.enum(['public', 'unlisted', 'private', 'direct']).optional(),
   replyTo: z.string().min(1).optional(),
   reblogs: z.number().int().min(0).optional(),
   favourites: z.number().int().min(0).optional(),

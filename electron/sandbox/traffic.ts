@@ -75,6 +75,7 @@ export class TrafficExecutor {
       createdAt: a.at < 0 ? info.startedAt + a.at : clock.now(),
       ...(a.reblogs !== undefined ? { reblogs: a.reblogs } : {}),
       ...(a.favourites !== undefined ? { favourites: a.favourites } : {}),
+      ...(a.visibility !== undefined ? { visibility: a.visibility } : {}),
       application: author.domain ? null : 'Web',
     });
     this.refs.set(a.ref, st.id);

@@ -29,6 +29,15 @@ afterEach(async () => {
 
 const pendingMethods = (t: FakeTransport) => t.calls.map((c) => c.method).sort();
 
+/** Answers the first pending posts.list call whose status filter includes `status`. */
+function answerPosts(t: FakeTransport, status: string, result: { posts: unknown[]; next: string | null }): { status: string[]; before?: string } {
+  const i = t.calls.findIndex((c) => c.method === 'posts.list' && (c.params as { status: string[] }).status.includes(status));
+  if (i < 0) throw new Error(`no pending posts.list for ${status}`);
+  const call = t.calls.splice(i, 1)[0]!;
+  call.resolve(result);
+  return call.params as { status: string[]; before?: string };
+}
+
 describe('bootstrap calls by role', () => {
   it('asks only for what the role may read', () => {
     expect(bootstrapCalls('wall')).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list']);
@@ -58,7 +67,8 @@ describe('bootstrap calls by role', () => {
     const { db, transport, sync, replica } = await start();
     transport.ready(5, 'lead');
     await tick();
-    expect(pendingMethods(transport)).toEqual(['accounts.list', 'audit.list', 'freeze.get', 'items.list', 'posts.list', 'sources.list']);
+    // Posts in three lists: every one that needs a person, the newest upcoming, the newest finished.
+    expect(pendingMethods(transport)).toEqual(['accounts.list', 'audit.list', 'freeze.get', 'items.list', 'posts.list', 'posts.list', 'posts.list', 'sources.list']);
     expect(transport.pending('audit.list')[0]?.params).toEqual({ limit: 200 });
     transport.emit(postUpdated(6, makePost('p1', { status: 'held' })), freezeChanged(7, frozen()));
     await sync.idle();
@@ -66,7 +76,9 @@ describe('bootstrap calls by role', () => {
     transport.answer('sources.list', { sources: [] });
     transport.answer('freeze.get', { freeze: makeFreeze(), suggestions: [] });
     transport.answer('accounts.list', { accounts: [makeAccount('a1')] });
-    transport.answer('posts.list', { posts: [makePost('p1', { status: 'scheduled' }), makePost('p2')] });
+    answerPosts(transport, 'scheduled', { posts: [makePost('p1', { status: 'scheduled' }), makePost('p2')], next: null });
+    answerPosts(transport, 'held', { posts: [], next: null });
+    answerPosts(transport, 'published', { posts: [], next: null });
     transport.answer('audit.list', { entries: [makeAudit(1)] });
     await sync.idle();
     expect((await db.posts.get('p1'))?.status).toBe('held');
@@ -75,6 +87,25 @@ describe('bootstrap calls by role', () => {
     expect(await db.accounts.count()).toBe(1);
     expect(await db.audit.count()).toBe(1);
     expect(await replica.cursor()).toBe(7);
+  });
+
+  it('loads every post that needs a person, page after page, however many newer ones there are', async () => {
+    const { db, transport, sync, replica } = await start();
+    transport.ready(9, 'crisis');
+    await tick();
+    answerPosts(transport, 'scheduled', { posts: [makePost('s1', { status: 'scheduled' })], next: null });
+    answerPosts(transport, 'published', { posts: [makePost('d1', { status: 'published' })], next: null });
+    expect(answerPosts(transport, 'held', { posts: [makePost('h1', { status: 'held' })], next: 'page-2' })).toMatchObject({ status: ['held', 'pending_approval', 'publishing', 'unconfirmed', 'failed'] });
+    await tick();
+    expect(answerPosts(transport, 'held', { posts: [makePost('h2', { status: 'held' }), makePost('u1', { status: 'unconfirmed' })], next: null }).before).toBe('page-2');
+    transport.answerAll('items.list', { items: [] });
+    transport.answerAll('sources.list', { sources: [] });
+    transport.answerAll('freeze.get', { freeze: makeFreeze(), suggestions: [] });
+    transport.answerAll('accounts.list', { accounts: [] });
+    transport.answerAll('audit.list', { entries: [] });
+    await sync.idle();
+    expect((await db.posts.toArray()).map((p) => p.id).sort()).toEqual(['d1', 'h1', 'h2', 's1', 'u1']);
+    expect(await replica.cursor()).toBe(9);
   });
 
   it('an agent skips the audit; a 403 on a publishing list is skipped, not retried forever', async () => {

@@ -43,6 +43,7 @@ function normalize(p: IncomingPost): Normal | string {
     createdAt: new Date(created).toISOString(),
     replyTo: p.replyTo,
     editedAt: edited,
+    visibility: p.visibility ?? 'public',
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Author, Platform } from '../../../shared/domain.js';
+import type { Author, Platform, Visibility } from '../../../shared/domain.js';
 
 /** A post as a connector hands it over: html is the platform's, unsanitized. */
 export interface IncomingPost {
@@ -14,6 +14,8 @@ export interface IncomingPost {
   createdAt: string;
   replyTo: string | null;
   editedAt: string | null;
+  /** Default public. */
+  visibility?: Visibility | undefined;
 }
 
 export type IngestOp =

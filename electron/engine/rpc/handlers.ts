@@ -46,7 +46,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   return {
     'me.get': (user) => ({ name: user.name, role: user.role }),
-    'items.list': (_user, p) => ({ items: store.items.list(p) }),
+    'items.list': (user, p) => ({ items: store.items.list({ ...p, publicOnly: user.role === 'wall' }) }),
     'sources.list': () => ({ sources: store.sources.list() }),
     'sources.add': async (_user, p) => {
       const id = randomUUID();

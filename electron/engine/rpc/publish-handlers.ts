@@ -1,5 +1,6 @@
 import type { Clock } from '../../../shared/clock.js';
 import type { MethodName } from '../../../shared/methods.js';
+import { RpcError } from '../../../shared/errors.js';
 import type { SecretStore } from '../engine-types.js';
 import { addAccount, removeAccount, updateAccount, type AccountsDeps } from '../publish/accounts-service.js';
 import { configureFreeze, dismissSuggestion, setFreeze, suggestFreeze } from '../publish/freeze-service.js';
@@ -44,12 +45,32 @@ export function createPublishHandlers(d: PublishHandlerDeps): Pick<Handlers, Pub
     'posts.update': (user, p) => ({ post: postView(updatePost(fd, user, p)) }),
     'posts.approve': (user, p) => ({ post: postView(approvePost(fd, user, p.id)) }),
     'posts.schedule': (user, p) => ({ post: postView(schedulePost(fd, user, p)) }),
-    'posts.list': (_user, p) => ({
-      posts: store.posts.list({ statuses: p.status === undefined ? undefined : Array.isArray(p.status) ? p.status : [p.status], limit: p.limit }).map(postView),
-    }),
+    'posts.list': (_user, p) => {
+      const statuses = p.status === undefined ? undefined : Array.isArray(p.status) ? p.status : [p.status];
+      // One more than asked tells whether another page follows.
+      const rows = store.posts.list({ statuses, limit: p.limit + 1, before: p.before === undefined ? undefined : decodePostsCursor(p.before) });
+      const page = rows.slice(0, p.limit);
+      const last = page.at(-1);
+      return { posts: page.map(postView), next: rows.length > p.limit && last ? encodePostsCursor(last) : null };
+    },
     'posts.release': (user, p) => ({ post: postView(releasePost(fd, user, p)) }),
     'posts.cancel': (user, p) => ({ post: postView(cancelPost(fd, user, p.id)) }),
 
     'audit.list': (_user, p) => ({ entries: store.audit.list(p) }),
   };
+}
+
+/** An opaque page position: the last post's creation time and id (ids break ties within a millisecond). */
+function encodePostsCursor(p: { createdAt: string; id: string }): string {
+  return Buffer.from(JSON.stringify([p.createdAt, p.id])).toString('base64url');
+}
+
+function decodePostsCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { createdAt: v[0], id: v[1] };
+  } catch {
+    // falls through to the error below
+  }
+  throw new RpcError('invalid_input', 'before: pass the `next` value of a previous posts.list answer');
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Item, Platform } from '../../../shared/domain.js';
+import type { Item, Platform, Visibility } from '../../../shared/domain.js';
 
 export type ItemRow = Omit<Item, 'id'>;
 
@@ -23,6 +23,7 @@ interface DbRow {
   reply_to: string | null;
   edited_at: string | null;
   deleted_at: string | null;
+  visibility: Visibility;
 }
 
 function toItem(r: DbRow): Item {
@@ -43,6 +44,7 @@ function toItem(r: DbRow): Item {
     replyTo: r.reply_to,
     editedAt: r.edited_at,
     deletedAt: r.deleted_at,
+    visibility: r.visibility,
   };
 }
 
@@ -66,11 +68,12 @@ function params(i: ItemRow) {
     reply_to: i.replyTo,
     edited_at: i.editedAt,
     deleted_at: i.deletedAt,
+    visibility: i.visibility,
   };
 }
 
 const COLUMNS =
-  'seq, source_id, platform, native_id, url, author_handle, author_name, author_url, author_avatar, text, html, lang, tags, created_at, ingested_at, reply_to, edited_at, deleted_at';
+  'seq, source_id, platform, native_id, url, author_handle, author_name, author_url, author_avatar, text, html, lang, tags, created_at, ingested_at, reply_to, edited_at, deleted_at, visibility';
 const VALUES = COLUMNS.split(', ').map((c) => `@${c}`).join(', ');
 
 export interface ListQuery {
@@ -78,6 +81,8 @@ export interface ListQuery {
   before?: number | undefined;
   platform?: Platform | undefined;
   q?: string | undefined;
+  /** Leave out followers-only and direct posts (for the wall role). */
+  publicOnly?: boolean | undefined;
 }
 
 export class ItemsRepo {
@@ -125,6 +130,7 @@ export class ItemsRepo {
       where.push('id < @before');
       args.before = query.before;
     }
+    if (query.publicOnly) where.push(`visibility IN ('public', 'unlisted')`);
     if (query.platform) {
       where.push('platform = @platform');
       args.platform = query.platform;

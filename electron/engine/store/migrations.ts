@@ -158,6 +158,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX audit_entity ON audit (entity, entity_id, id);
     `,
   },
+  {
+    version: 3,
+    name: "items: visibility (followers-only and direct posts stay off the room's wall)",
+    sql: `ALTER TABLE items ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public';`,
+  },
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

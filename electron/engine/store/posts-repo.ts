@@ -195,11 +195,19 @@ export class PostsRepo {
   }
 
   /** Newest first. */
-  list(q: { statuses?: readonly PostStatus[] | undefined; limit: number }): PostRecord[] {
-    const where = q.statuses ? 'WHERE status IN (SELECT value FROM json_each(@statuses))' : '';
+  /** Newest first; `before` continues below a (createdAt, id) position, for paging. */
+  list(q: { statuses?: readonly PostStatus[] | undefined; limit: number; before?: { createdAt: string; id: string } | undefined }): PostRecord[] {
+    const where = [
+      ...(q.statuses ? ['status IN (SELECT value FROM json_each(@statuses))'] : []),
+      ...(q.before ? ['(created_at, id) < (@beforeAt, @beforeId)'] : []),
+    ];
     const rows = this.db
-      .prepare(`SELECT * FROM posts ${where} ORDER BY created_at DESC, id DESC LIMIT @limit`)
-      .all({ limit: q.limit, ...(q.statuses ? { statuses: JSON.stringify(q.statuses) } : {}) }) as PostRow[];
+      .prepare(`SELECT * FROM posts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`)
+      .all({
+        limit: q.limit,
+        ...(q.statuses ? { statuses: JSON.stringify(q.statuses) } : {}),
+        ...(q.before ? { beforeAt: q.before.createdAt, beforeId: q.before.id } : {}),
+      }) as PostRow[];
     return this.withAttempts(rows);
   }
 

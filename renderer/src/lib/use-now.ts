@@ -36,5 +36,7 @@ export function useNow(intervalMs: number): number {
       };
     },
     () => t.now,
+    // Also used when a view is rendered to static markup (tests): the same current value.
+    () => t.now,
   );
 }

@@ -133,6 +133,28 @@ describe('hub WebSocket', () => {
     expect(changeAccess({ kind: 'audit.added', entry: {} as never })).toBe('lead');
   });
 
+  it("keeps followers-only and direct posts off the wall: not in items.list, not on the stream; agents get them", async () => {
+    hub = await hubOn(tmpDataDir());
+    const wall = addUser(hub.store, systemClock, 'wall', 'wall');
+    const agent = addUser(hub.store, systemClock, 'agent', 'agent');
+    const clientsBy = { wall: client(hub.url), agent: client(hub.url) };
+    for (const [name, c] of Object.entries(clientsBy)) {
+      await c.opened;
+      c.send({ type: 'auth', token: name === 'wall' ? wall : agent, since: null });
+      await c.waitFor((m) => m.some((x) => x.type === 'ready'));
+    }
+    const visibilities = ['public', 'direct', 'unlisted', 'private'] as const;
+    hub.engine.pipeline.ingest('test', visibilities.map((visibility) => ({ op: 'upsert' as const, post: { ...post(), visibility } })));
+    await clientsBy.agent.waitFor(() => clientsBy.agent.changes().length === 4);
+    const seen = (c: WsClient) => c.changes().map((x) => (x.change as { item: { visibility: string } }).item.visibility);
+    await clientsBy.wall.waitFor(() => clientsBy.wall.changes().length === 2);
+    expect(seen(clientsBy.wall)).toEqual(['public', 'unlisted']);
+    expect(seen(clientsBy.agent)).toEqual([...visibilities]);
+    const listed = async (token: string) => ((await rpc(hub!, 'items.list', token, { limit: 10 })).body.items as Array<{ visibility: string }>).map((i) => i.visibility).sort();
+    expect(await listed(wall)).toEqual(['public', 'unlisted']);
+    expect(await listed(agent)).toEqual(['direct', 'private', 'public', 'unlisted']);
+  });
+
   it('sends a heartbeat to signed-in clients and cuts off one that stops answering pings', async () => {
     hub = await hubOn(tmpDataDir(), { heartbeatMs: 40 });
     const alive = client(hub.url);

@@ -144,6 +144,27 @@ describe('posts: approval, roles, transitions, audit', () => {
     expect(JSON.stringify(listed)).not.toMatch(/newsroom-.*-r1/);
   });
 
+  it('pages posts.list newest first with an opaque cursor, also among posts created in the same millisecond', async () => {
+    for (let i = 0; i < 4; i++) await create(users.lead, { accountIds: [open], text: `same ms ${i}` });
+    clock.advance(1000);
+    for (let i = 0; i < 3; i++) await create(users.lead, { accountIds: [open], text: `later ${i}` });
+    const all = (await t.call<{ posts: ScheduledPost[]; next: string | null }>(users.agent, 'posts.list', { limit: 100 })).posts;
+    expect(all).toHaveLength(7);
+    const seen: string[] = [];
+    let before: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const r = await t.call<{ posts: ScheduledPost[]; next: string | null }>(users.agent, 'posts.list', { limit: 3, ...(before ? { before } : {}) });
+      seen.push(...r.posts.map((p) => p.id));
+      if (r.next === null) break;
+      before = r.next;
+    }
+    expect(seen).toEqual(all.map((p) => p.id));
+    expect(all.slice(0, 3).every((p) => p.text.startsWith('later'))).toBe(true);
+    // Exactly a page's worth left: the last full page says there is no next one.
+    expect((await t.call<{ next: string | null }>(users.agent, 'posts.list', { limit: 7 })).next).toBeNull();
+    await expect(t.call(users.agent, 'posts.list', { before: 'not-a-cursor' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/next/) });
+  });
+
   it('removing an account cancels its unsent posts, and is refused while a send is on the wire', async () => {
     const p = (await create(users.lead, { accountIds: [open], scheduledAt: at(clock, 0) }))[0]!;
     const later = (await create(users.lead, { accountIds: [open], scheduledAt: at(clock, 60_000) }))[0]!;

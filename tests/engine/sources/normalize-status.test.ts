@@ -45,6 +45,7 @@ describe('normalizeStatus', () => {
       createdAt: '2026-11-22T11:59:00.000Z',
       replyTo: null,
       editedAt: null,
+      visibility: 'public',
     });
   });
 
@@ -102,6 +103,19 @@ describe('normalizeStatus', () => {
 });
 
 describe('compareIds', () => {
+  it("keeps Mastodon's visibility; a missing one is public, one a fork invented is private", () => {
+    const vis = (v: unknown) => {
+      const r = parseStatus(status({ visibility: v }));
+      if (!r.ok) throw new Error(r.reason);
+      return r.post.visibility;
+    };
+    expect(['public', 'unlisted', 'private', 'direct'].map(vis)).toEqual(['public', 'unlisted', 'private', 'direct']);
+    expect(vis(null)).toBe('public');
+    expect(vis(undefined)).toBe('public');
+    expect(vis('limited')).toBe('private');
+    expect(vis('local')).toBe('private');
+  });
+
   it('orders snowflake ids by value, not as text', () => {
     expect(compareIds('99', '100')).toBeLessThan(0);
     expect(compareIds('110000000000000002', '110000000000000001')).toBeGreaterThan(0);

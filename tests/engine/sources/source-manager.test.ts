@@ -55,6 +55,17 @@ describe('source manager', () => {
     expect(count()).toBe(removed);
   });
 
+  it("a private message to the brand arrives through its mentions, stored as direct; the hashtag timeline never had it", async () => {
+    h = await createHarness();
+    const id = h.addSource({ mentions: true }, { token: h.sandbox.brandToken });
+    h.sandbox.inject({ author: 'priya', text: `card charged three times, order #K-20931 #${TAG}`, mentionBrand: true, visibility: 'direct' });
+    h.sandbox.inject({ author: 'ana', text: `public complaint #${TAG}`, mentionBrand: true });
+    await h.manager.pollNow(id);
+    const byText = (t: string) => h!.items().find((i) => i.text.includes(t));
+    expect(byText('order #K-20931')?.visibility).toBe('direct');
+    expect(byText('public complaint')?.visibility).toBe('public');
+  });
+
   it('a connector that throws is contained: logged, shown in health, the others keep going', async () => {
     h = await createHarness();
     const bad = h.addSource();

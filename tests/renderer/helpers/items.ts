@@ -19,6 +19,7 @@ export function makeItem(id: number, patch: Partial<Item> = {}): Item {
     replyTo: null,
     editedAt: null,
     deletedAt: null,
+    visibility: 'public',
     ...patch,
   };
 }

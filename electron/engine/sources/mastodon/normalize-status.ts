@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VISIBILITIES, type Visibility } from '../../../../shared/domain.js';
 import type { IncomingPost } from '../../ingest/types.js';
 
 /**
@@ -30,6 +31,7 @@ export const StatusSchema = z.object({
   tags: z.array(z.unknown()).nullish(),
   in_reply_to_id: id.nullish(),
   edited_at: optText,
+  visibility: optText,
   account: AccountSchema,
 });
 
@@ -100,8 +102,18 @@ export function parseStatus(raw: unknown, instanceUrl?: string): NormalizeResult
       createdAt: s.created_at,
       replyTo: s.in_reply_to_id ?? null,
       editedAt,
+      visibility: visibilityOf(s.visibility),
     },
   };
+}
+
+/**
+ * Mastodon's four, as they are. Anything else a fork invents ("limited", "local", …) is taken as
+ * private: better kept off a wall by mistake than shown there by mistake.
+ */
+function visibilityOf(v: string | null | undefined): Visibility {
+  if (v === null || v === undefined) return 'public';
+  return (VISIBILITIES as readonly string[]).includes(v) ? (v as Visibility) : 'private';
 }
 
 function qualify(acct: string, host: string | null): string {

@@ -51,6 +51,12 @@ export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fr
           <span className="author-name">{item.author.name || handle}</span>
           <span className="author-handle">@{handle}</span>
         </span>
+        {item.visibility === 'direct' || item.visibility === 'private' ? (
+          // Never reaches a room's wall (the hub keeps it from the wall role); on a desk it is marked.
+          <span className="item-private" data-testid="item-private" title="Not public: don't quote or show it outside the team">
+            {item.visibility === 'direct' ? 'private message' : 'followers only'}
+          </span>
+        ) : null}
         <span className="item-platform">{platformLabel(item.platform)}</span>
       </header>
       {html !== null ? (
