@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePortPair } from '../engine/helpers/free-port.js';
 
 async function timeToHealthy(args: string[], port: number): Promise<number> {
   const t0 = performance.now();
@@ -25,7 +26,7 @@ async function timeToHealthy(args: string[], port: number): Promise<number> {
 /** Process spawn → /api/health answers, for an empty data dir and for a restart on it. */
 export async function benchHubStart() {
   const dir = mkdtempSync(join(tmpdir(), 'nr-bench-hub-'));
-  const port = 41_000 + Math.floor(Math.random() * 1000) * 2;
+  const port = await freePortPair();
   const firstMs = await timeToHealthy(['--data', dir, '--demo'], port);
   const restartMs = await timeToHealthy(['--data', dir, '--demo'], port);
   return { firstStartMs: Math.round(firstMs), restartMs: Math.round(restartMs), note: 'spawn of node+tsx → /api/health 200, demo mode (includes the sandbox)' };

@@ -36,7 +36,7 @@ async function published(h: HubProcess): Promise<Array<{ content: string; delete
 }
 
 test('a crisis lead freezes; the wall shows it within 1 s; a due post never goes out; lift → review; release → published once', async ({ browser }) => {
-  hub = await startHubProcess(freshDataDir(), randomPort());
+  hub = await startHubProcess(freshDataDir(), await randomPort());
   const tokens = hub.tokens();
   const { accounts } = await rpc<{ accounts: Array<{ id: string }> }>(hub, 'accounts.list', tokens.lead!);
   expect(accounts.length).toBeGreaterThan(0);

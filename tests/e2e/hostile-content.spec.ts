@@ -10,7 +10,7 @@ test.afterEach(async () => {
 
 test('a replayed post with <script>, onerror= and javascript: links shows as inert content', async ({ page }) => {
   const dataDir = freshDataDir();
-  hub = await startHubProcess(dataDir, randomPort(), ['--replay', 'tests/e2e/fixtures/hostile.jsonl']);
+  hub = await startHubProcess(dataDir, await randomPort(), ['--replay', 'tests/e2e/fixtures/hostile.jsonl']);
   const admin = readFileSync(join(dataDir, 'admin.token'), 'utf8').trim();
   const dialogs: string[] = [];
   page.on('dialog', (d) => {

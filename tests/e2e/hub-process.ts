@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePortPair } from '../engine/helpers/free-port.js';
 
 export interface HubProcess {
   url: string;
@@ -16,9 +17,8 @@ export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'nr-e2e-'));
 }
 
-export function randomPort(): number {
-  return 20_000 + Math.floor(Math.random() * 20_000) * 2;
-}
+/** A port for a hub, with the next one free for its demo sandbox. */
+export const randomPort = freePortPair;
 
 /** Starts the real hub CLI as its own process (so a test can kill -9 it) and waits for /api/health. */
 export async function startHubProcess(dataDir: string, port: number, extra: string[] = ['--demo']): Promise<HubProcess> {

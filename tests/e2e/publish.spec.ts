@@ -20,7 +20,7 @@ function zonedInput(ms: number, zone: string): string {
 
 test('an agent composes and schedules; it waits for a lead; the lead approves; it goes out once at its time', async ({ browser }) => {
   test.setTimeout(180_000);
-  hub = await startHubProcess(freshDataDir(), randomPort());
+  hub = await startHubProcess(freshDataDir(), await randomPort());
   const tokens = hub.tokens();
   const agent = await (await browser.newContext({ timezoneId: ZONE })).newPage();
   const lead = await (await browser.newContext({ timezoneId: 'Europe/Berlin' })).newPage();

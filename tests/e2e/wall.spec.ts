@@ -54,7 +54,7 @@ async function expectWallMatchesHub(page: Page, h: HubProcess, wallToken: string
 }
 
 test('the demo wall shows live posts within 20 s; a reload shows them again, nothing twice, nothing missing', async ({ page }) => {
-  hub = await startHubProcess(freshDataDir(), randomPort());
+  hub = await startHubProcess(freshDataDir(), await randomPort());
   const tokens = hub.tokens();
   const opened = Date.now();
   await page.goto(`${hub.url}/#/wall?token=${tokens.wall}`);
@@ -73,7 +73,7 @@ test('the demo wall shows live posts within 20 s; a reload shows them again, not
 
 test('kill -9 the hub mid-ingest, restart it on the same data dir: the open wall reconnects and shows everything once', async ({ page }) => {
   const dataDir = freshDataDir();
-  const port = randomPort();
+  const port = await randomPort();
   hub = await startHubProcess(dataDir, port);
   const tokens = hub.tokens();
   await page.goto(`${hub.url}/#/wall?token=${tokens.wall}`);

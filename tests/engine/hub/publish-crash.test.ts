@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { freePortPair } from '../helpers/free-port.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,7 +53,7 @@ const kill = async (c: ChildProcess) => {
 
 describe('publishing across kill -9 (real hub process)', () => {
   it(`publishes each post at most once over ${ROUNDS} crashes, and every post ends terminal or reviewable`, { timeout: 600_000 }, async () => {
-    const base = 30_000 + Math.floor(Math.random() * 10_000) * 2;
+    const base = await freePortPair();
     const sandboxPort = base + 1;
     const brandToken = 'crash-test-brand-token';
     const sandbox = run(['electron/sandbox/cli.ts', '--port', String(sandboxPort), '--scenario', 'none', '--token', brandToken, '--rate-limit', '100000', '--quiet']);
