@@ -3,7 +3,8 @@ import { countChars, counterFor, graphemes, MASTODON_URL_LENGTH } from '../../re
 import { formatInZone, isTimeZone, offsetLabel, utcToZonedInput, zonedInputToUtc, zonedParts } from '../../renderer/src/lib/zoned-time';
 import { layoutWeek, placePost, weekOf } from '../../renderer/src/features/posts/calendar-placement';
 import { entityLabel } from '../../renderer/src/features/crisis/audit-labels';
-import { makePost } from './helpers/publishing';
+import { releaseBlocked } from '../../renderer/src/lib/freeze-scope';
+import { makeFreeze, makePost } from './helpers/publishing';
 
 describe('character counter', () => {
   it('counts plain text by user-perceived characters', () => {
@@ -153,5 +154,15 @@ describe('audit entity labels', () => {
     expect(entityLabel({ entity: 'account', entityId: 'a1' }, names)).toBe('account “Kettlebird”');
     expect(entityLabel({ entity: 'freeze', entityId: 'freeze' }, names)).toBe('freeze');
     expect(entityLabel({ entity: 'post', entityId: '0123456789abcdef' }, names)).toBe('post 0123456789ab…');
+  });
+});
+
+describe('release while frozen', () => {
+  it('is blocked for accounts the freeze covers, and only those', () => {
+    expect(releaseBlocked(makeFreeze({ frozen: true }), 'a1')).toBe(true);
+    expect(releaseBlocked(makeFreeze({ frozen: true, scope: { kind: 'accounts', accountIds: ['a2'] } }), 'a1')).toBe(false);
+    expect(releaseBlocked(makeFreeze({ frozen: true, scope: { kind: 'accounts', accountIds: ['a1'] } }), 'a1')).toBe(true);
+    expect(releaseBlocked(makeFreeze(), 'a1')).toBe(false);
+    expect(releaseBlocked(null, 'a1')).toBe(false);
   });
 });

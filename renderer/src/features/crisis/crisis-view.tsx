@@ -39,7 +39,7 @@ export function CrisisView() {
       {role && !may(role, 'posts.list') ? (
         <p className="notice">Your role can't see posts: the review list is for agents and above.</p>
       ) : (
-        <ReviewList posts={held} accounts={byId} role={role} frozen={!!freeze?.frozen} />
+        <ReviewList posts={held} accounts={byId} role={role} freeze={freeze} />
       )}
       <section className="panel in-flight" data-testid="in-flight" aria-label="On the wire">
         <h2>On the wire ({inFlight.length})</h2>

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import type { PublishAccount, ScheduledPost } from '../../../../shared/publishing';
+import type { FreezeState, PublishAccount, ScheduledPost } from '../../../../shared/publishing';
 import type { Role } from '../../../../shared/roles';
 import { rpc } from '../../api/rpc';
 import { ZonedTimeField } from '../../components/zoned-time-field';
+import { releaseBlocked } from '../../lib/freeze-scope';
 import { postActions } from '../../lib/permissions';
 import { useAction } from '../../lib/use-action';
 import { localTimeZone, zonedInputToUtc } from '../../lib/zoned-time';
@@ -14,11 +15,13 @@ interface Props {
   posts: readonly ScheduledPost[];
   accounts: ReadonlyMap<string, PublishAccount>;
   role: Role | null;
-  frozen: boolean;
+  freeze: FreezeState | null | undefined;
 }
 
+
 /** Held posts: none goes out by itself, each is released, rescheduled or cancelled by a person. */
-export function ReviewList({ posts, accounts, role, frozen }: Props) {
+export function ReviewList({ posts, accounts, role, freeze }: Props) {
+  const frozen = !!freeze?.frozen;
   const sorted = [...posts].sort((a, b) => (a.scheduledAt ?? '').localeCompare(b.scheduledAt ?? '') || a.id.localeCompare(b.id));
   return (
     <section className="panel review-list" data-testid="review-list" aria-label="Review list">
@@ -27,7 +30,7 @@ export function ReviewList({ posts, accounts, role, frozen }: Props) {
       {frozen && posts.length ? <p className="notice">Publishing is frozen: a release is refused until the freeze is lifted.</p> : null}
       {sorted.length === 0 ? <p className="panel-empty">Nothing is held.</p> : null}
       {sorted.map((p) => (
-        <ReviewItem key={p.id} post={p} account={accounts.get(p.accountId)} role={role} />
+        <ReviewItem key={p.id} post={p} account={accounts.get(p.accountId)} role={role} blocked={releaseBlocked(freeze, p.accountId)} />
       ))}
     </section>
   );
@@ -35,7 +38,7 @@ export function ReviewList({ posts, accounts, role, frozen }: Props) {
 
 type Mode = 'idle' | 'at' | 'edit' | 'cancel';
 
-function ReviewItem({ post, account, role }: { post: ScheduledPost; account: PublishAccount | undefined; role: Role | null }) {
+function ReviewItem({ post, account, role, blocked }: { post: ScheduledPost; account: PublishAccount | undefined; role: Role | null; blocked: boolean }) {
   const [mode, setMode] = useState<Mode>('idle');
   const [at, setAt] = useState('');
   const act = useAction();
@@ -61,10 +64,17 @@ function ReviewItem({ post, account, role }: { post: ScheduledPost; account: Pub
         <div className="actions">
           {can.release ? (
             <>
-              <button type="button" className="big" data-testid="release-now" disabled={act.busy} onClick={() => void act.run(() => rpc('posts.release', { id: post.id }))}>
+              <button
+                type="button"
+                className="big"
+                data-testid="release-now"
+                disabled={act.busy || blocked}
+                title={blocked ? 'Lift the freeze first: nothing is released while it holds this account' : undefined}
+                onClick={() => void act.run(() => rpc('posts.release', { id: post.id }))}
+              >
                 Release now
               </button>
-              <button type="button" className="secondary big" data-testid="release-at" onClick={() => setMode('at')}>
+              <button type="button" className="secondary big" data-testid="release-at" disabled={blocked} onClick={() => setMode('at')}>
                 Release at…
               </button>
             </>
