@@ -86,6 +86,12 @@ export interface FreezeState {
   liftRequiresSecondPerson: boolean;
 }
 
+/** Whether a freeze holds this account's posts (the engine's rule; screens show it the same way). */
+export function freezeCovers(state: FreezeState | null | undefined, accountId: string): boolean {
+  if (!state?.frozen) return false;
+  return state.scope.kind === 'all' || state.scope.accountIds.includes(accountId);
+}
+
 export interface FreezeSuggestion {
   id: string;
   reason: string;

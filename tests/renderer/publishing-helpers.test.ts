@@ -3,7 +3,7 @@ import { countChars, counterFor, graphemes, MASTODON_URL_LENGTH } from '../../re
 import { formatInZone, isTimeZone, offsetLabel, utcToZonedInput, zonedInputToUtc, zonedParts } from '../../renderer/src/lib/zoned-time';
 import { layoutWeek, placePost, weekOf } from '../../renderer/src/features/posts/calendar-placement';
 import { entityLabel } from '../../renderer/src/features/crisis/audit-labels';
-import { releaseBlocked } from '../../renderer/src/lib/freeze-scope';
+import { freezeCovers } from '../../shared/publishing';
 import { makeFreeze, makePost } from './helpers/publishing';
 
 describe('character counter', () => {
@@ -159,10 +159,10 @@ describe('audit entity labels', () => {
 
 describe('release while frozen', () => {
   it('is blocked for accounts the freeze covers, and only those', () => {
-    expect(releaseBlocked(makeFreeze({ frozen: true }), 'a1')).toBe(true);
-    expect(releaseBlocked(makeFreeze({ frozen: true, scope: { kind: 'accounts', accountIds: ['a2'] } }), 'a1')).toBe(false);
-    expect(releaseBlocked(makeFreeze({ frozen: true, scope: { kind: 'accounts', accountIds: ['a1'] } }), 'a1')).toBe(true);
-    expect(releaseBlocked(makeFreeze(), 'a1')).toBe(false);
-    expect(releaseBlocked(null, 'a1')).toBe(false);
+    expect(freezeCovers(makeFreeze({ frozen: true }), 'a1')).toBe(true);
+    expect(freezeCovers(makeFreeze({ frozen: true, scope: { kind: 'accounts', accountIds: ['a2'] } }), 'a1')).toBe(false);
+    expect(freezeCovers(makeFreeze({ frozen: true, scope: { kind: 'accounts', accountIds: ['a1'] } }), 'a1')).toBe(true);
+    expect(freezeCovers(makeFreeze(), 'a1')).toBe(false);
+    expect(freezeCovers(null, 'a1')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Item, SourceView } from '../../shared/domain';
 import { createDb, type NewsroomDb } from '../../renderer/src/db/db';
 import { Replica } from '../../renderer/src/db/replica';
 import { startReplicaSync, type ReplicaSync } from '../../renderer/src/db/replica-sync';
@@ -8,9 +9,13 @@ import { added, deleted, makeItem, makeSource, updated } from './helpers/items';
 import { ManualClock } from './helpers/manual-clock';
 import { makeFreeze } from './helpers/publishing';
 
-/** The wall (FakeTransport's default role) also loads the freeze state and the account names at bootstrap. */
-const NOT_FROZEN = { freeze: makeFreeze(), suggestions: [] };
-const NO_ACCOUNTS = { accounts: [] };
+/** Answers a wall's bootstrap (FakeTransport's default role): items, sources, the freeze state and the account names. */
+function answerSnapshot(t: FakeTransport, snap: { items?: Item[]; sources?: SourceView[] } = {}): void {
+  t.answer('items.list', { items: snap.items ?? [] });
+  t.answer('sources.list', { sources: snap.sources ?? [] });
+  t.answerAll('freeze.get', { freeze: makeFreeze(), suggestions: [] });
+  t.answerAll('accounts.list', { accounts: [] });
+}
 
 let n = 0;
 const dbs: NewsroomDb[] = [];
@@ -43,10 +48,7 @@ describe('replica sync: bootstrap of an empty replica', () => {
     await tick();
     expect(transport.pending('items.list')[0]?.params).toEqual({ limit: 50 });
     expect(transport.pending('sources.list')).toHaveLength(1);
-    transport.answer('items.list', { items: [makeItem(9, { seq: 9 }), makeItem(8, { seq: 8 })] });
-    transport.answer('sources.list', { sources: [makeSource('a')] });
-    transport.answerAll('freeze.get', NOT_FROZEN);
-    transport.answerAll('accounts.list', NO_ACCOUNTS);
+    answerSnapshot(transport, { items: [makeItem(9, { seq: 9 }), makeItem(8, { seq: 8 })], sources: [makeSource('a')] });
     await sync.idle();
     expect((await db.items.toArray()).map((i) => i.id)).toEqual([8, 9]);
     expect(await db.sources.count()).toBe(1);
@@ -69,10 +71,7 @@ describe('replica sync: bootstrap of an empty replica', () => {
     expect(await replica.cursor()).toBeNull();
 
     // The snapshot was taken before those changes.
-    transport.answer('items.list', { items: [makeItem(1, { seq: 4 }), makeItem(2, { seq: 5, text: 'old' }), makeItem(3, { seq: 7 })] });
-    transport.answer('sources.list', { sources: [makeSource('a', { status: 'ok' }), makeSource('b')] });
-    transport.answerAll('freeze.get', NOT_FROZEN);
-    transport.answerAll('accounts.list', NO_ACCOUNTS);
+    answerSnapshot(transport, { items: [makeItem(1, { seq: 4 }), makeItem(2, { seq: 5, text: 'old' }), makeItem(3, { seq: 7 })], sources: [makeSource('a', { status: 'ok' }), makeSource('b')] });
     await sync.idle();
     expect((await db.items.get(1))?.seq).toBe(4);
     expect((await db.items.get(2))?.text).toBe('edited after ready');
@@ -87,10 +86,7 @@ describe('replica sync: bootstrap of an empty replica', () => {
     const { transport, sync } = await start(db);
     transport.ready(10);
     await tick();
-    transport.answer('items.list', { items: [makeItem(5, { seq: 12, text: 'v12' })] });
-    transport.answer('sources.list', { sources: [] });
-    transport.answerAll('freeze.get', NOT_FROZEN);
-    transport.answerAll('accounts.list', NO_ACCOUNTS);
+    answerSnapshot(transport, { items: [makeItem(5, { seq: 12, text: 'v12' })] });
     await sync.idle();
     transport.emit(updated(11, 5, { text: 'v11' }), updated(12, 5, { text: 'v12' }));
     await sync.idle();
@@ -104,18 +100,14 @@ describe('replica sync: bootstrap of an empty replica', () => {
     transport.ready(3);
     await tick();
     transport.fail('items.list', new Error('hub busy'));
+    // The failed attempt's other calls; answerSnapshot answers what is left of both attempts below.
     transport.answer('sources.list', { sources: [] });
-    transport.answerAll('freeze.get', NOT_FROZEN);
-    transport.answerAll('accounts.list', NO_ACCOUNTS);
     await tick();
     expect(errors.join()).toContain('hub busy');
     expect(transport.pending('items.list')).toHaveLength(0);
     clock.advance(3000);
     expect(transport.pending('items.list')).toHaveLength(1);
-    transport.answer('items.list', { items: [makeItem(1, { seq: 2 })] });
-    transport.answer('sources.list', { sources: [] });
-    transport.answerAll('freeze.get', NOT_FROZEN);
-    transport.answerAll('accounts.list', NO_ACCOUNTS);
+    answerSnapshot(transport, { items: [makeItem(1, { seq: 2 })] });
     await sync.idle();
     expect(await replica.cursor()).toBe(3);
     expect(await db.items.count()).toBe(1);
@@ -134,10 +126,7 @@ describe('replica sync: bootstrap of an empty replica', () => {
     await tick();
     expect(second.transport.pending('items.list')).toHaveLength(1);
     // Item 11 was deleted (seq 12) while no one listened: the new snapshot lacks it, and so must the replica.
-    second.transport.answer('items.list', { items: [] });
-    second.transport.answer('sources.list', { sources: [] });
-    second.transport.answerAll('freeze.get', NOT_FROZEN);
-    second.transport.answerAll('accounts.list', NO_ACCOUNTS);
+    answerSnapshot(second.transport);
     await second.sync.idle();
     expect(await db.items.count()).toBe(0);
     expect(await second.replica.cursor()).toBe(12);
@@ -150,10 +139,7 @@ describe('replica sync: resuming', () => {
     const first = await start(db);
     first.transport.ready(0);
     await tick();
-    first.transport.answer('items.list', { items: [] });
-    first.transport.answer('sources.list', { sources: [] });
-    first.transport.answerAll('freeze.get', NOT_FROZEN);
-    first.transport.answerAll('accounts.list', NO_ACCOUNTS);
+    answerSnapshot(first.transport);
     first.transport.emit(added(1), added(2), added(3));
     await first.sync.idle();
     first.sync.stop();
@@ -178,10 +164,7 @@ describe('replica sync: resuming', () => {
     const first = await start(db);
     first.transport.ready(0);
     await tick();
-    first.transport.answer('items.list', { items: [] });
-    first.transport.answer('sources.list', { sources: [] });
-    first.transport.answerAll('freeze.get', NOT_FROZEN);
-    first.transport.answerAll('accounts.list', NO_ACCOUNTS);
+    answerSnapshot(first.transport);
     first.transport.emit(added(1), added(2), added(3));
     await first.sync.idle();
     first.sync.stop();
@@ -190,10 +173,7 @@ describe('replica sync: resuming', () => {
     second.transport.ready(1); // a fresh hub: seq 1 is someone else's item
     await tick();
     expect(await db.items.count()).toBe(0);
-    second.transport.answer('items.list', { items: [makeItem(900, { seq: 1 })] });
-    second.transport.answer('sources.list', { sources: [] });
-    second.transport.answerAll('freeze.get', NOT_FROZEN);
-    second.transport.answerAll('accounts.list', NO_ACCOUNTS);
+    answerSnapshot(second.transport, { items: [makeItem(900, { seq: 1 })] });
     await second.sync.idle();
     expect((await db.items.toArray()).map((i) => i.id)).toEqual([900]);
     expect(await second.replica.cursor()).toBe(1);
@@ -204,10 +184,7 @@ describe('replica sync: resuming', () => {
     const first = await start(db);
     first.transport.ready(0);
     await tick();
-    first.transport.answer('items.list', { items: [] });
-    first.transport.answer('sources.list', { sources: [] });
-    first.transport.answerAll('freeze.get', NOT_FROZEN);
-    first.transport.answerAll('accounts.list', NO_ACCOUNTS);
+    answerSnapshot(first.transport);
     first.transport.emit(added(1), added(2), { seq: 3, change: { kind: 'source.added', source: makeSource('old') } });
     await first.sync.idle();
     expect(await first.replica.cursor()).toBe(3);
@@ -218,10 +195,7 @@ describe('replica sync: resuming', () => {
     expect(await db.items.count()).toBe(0);
     expect(await db.sources.count()).toBe(0);
     expect(first.transport.pending('items.list')).toHaveLength(1);
-    first.transport.answer('items.list', { items: [makeItem(700, { seq: 49 })] });
-    first.transport.answer('sources.list', { sources: [makeSource('new')] });
-    first.transport.answerAll('freeze.get', NOT_FROZEN);
-    first.transport.answerAll('accounts.list', NO_ACCOUNTS);
+    answerSnapshot(first.transport, { items: [makeItem(700, { seq: 49 })], sources: [makeSource('new')] });
     await first.sync.idle();
     expect((await db.items.toArray()).map((i) => i.id)).toEqual([700]);
     expect((await db.sources.toArray()).map((s) => s.id)).toEqual(['new']);
@@ -233,10 +207,7 @@ describe('replica sync: resuming', () => {
     const { transport, sync } = await start(db, { cap: 20 });
     transport.ready(0);
     await tick();
-    transport.answer('items.list', { items: [] });
-    transport.answer('sources.list', { sources: [] });
-    transport.answerAll('freeze.get', NOT_FROZEN);
-    transport.answerAll('accounts.list', NO_ACCOUNTS);
+    answerSnapshot(transport);
     for (let i = 1; i <= 75; i++) transport.emit(added(i));
     await sync.idle();
     const ids = (await db.items.toArray()).map((i) => i.id);

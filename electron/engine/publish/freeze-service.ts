@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.js';
 import { RpcError } from '../../../shared/errors.js';
-import type { FreezeScope, FreezeState, FreezeSuggestion, InFlightSend, ScheduledPost } from '../../../shared/publishing.js';
+import { freezeCovers, type FreezeScope, type FreezeState, type FreezeSuggestion, type InFlightSend, type ScheduledPost } from '../../../shared/publishing.js';
 import { postView, type PostRecord } from '../store/posts-repo.js';
 import type { Store } from '../store/store.js';
 import { recordAudit, SYSTEM_ACTOR } from '../team/audit.js';
-import { freezeCovers, savePost } from './post-transitions.js';
+import { savePost } from './post-transitions.js';
 
 export interface FreezeDeps {
   store: Store;
@@ -66,9 +66,12 @@ export function applyExpiry(d: FreezeDeps): boolean {
   const { store } = d;
   const nowMs = d.clock.now();
   const at = iso(nowMs);
+  const due = (s: FreezeState) => s.frozen && s.expiresAt !== null && Date.parse(s.expiresAt) <= nowMs;
+  // Every scheduler pass asks: answer the usual "no" with a read, without taking the write lock.
+  if (!due(store.freeze.get())) return false;
   return store.write(() => {
     const s = store.freeze.get();
-    if (!s.frozen || s.expiresAt === null || Date.parse(s.expiresAt) > nowMs) return false;
+    if (!due(s)) return false;
     const scheduled = store.posts.byStatus(['scheduled']).filter((p) => freezeCovers(s, p.accountId));
     const held = holdAll(store, scheduled, SYSTEM_ACTOR, HELD_AT_EXPIRY, at, { freezeEpoch: s.epoch + 1 });
     const next = store.freeze.set({ ...s, frozen: false, epoch: s.epoch + 1, reason: null, scope: { kind: 'all' }, by: SYSTEM_ACTOR, since: at, expiresAt: null, pendingLift: null });

@@ -1,3 +1,4 @@
+import { freezeCovers } from '../../../shared/publishing.js';
 /**
  * The outbox's transactions. Each is one store.write(): a send is recorded (and the freeze
  * re-checked) in the same transaction that claims the post, and committed before the platform
@@ -8,7 +9,7 @@ import type { AccountRecord } from '../store/publish-accounts-repo.js';
 import type { Store } from '../store/store.js';
 import { SYSTEM_ACTOR } from '../team/audit.js';
 import { HELD_BY_FREEZE } from './freeze-service.js';
-import { freezeCovers, savePost } from './post-transitions.js';
+import { savePost } from './post-transitions.js';
 import { idempotencyKey, PublishError, type PublishResult, type RecentOwnPost } from './publisher.js';
 
 export const MISSED_NOTE = 'missed its time while Newsroom was not running';

@@ -1,5 +1,5 @@
 import { RpcError } from '../../../shared/errors.js';
-import type { FreezeState, PostStatus } from '../../../shared/publishing.js';
+import type { PostStatus } from '../../../shared/publishing.js';
 import type { Store } from '../store/store.js';
 import { postView, type PostRecord } from '../store/posts-repo.js';
 import { recordAudit } from '../team/audit.js';
@@ -43,12 +43,6 @@ export function lockedReason(post: PostRecord, verb: string): string | null {
 export function assertUnlocked(post: PostRecord, verb: string): void {
   const why = lockedReason(post, verb);
   if (why) throw new RpcError('conflict', why);
-}
-
-/** Whether a freeze in effect covers this account. */
-export function freezeCovers(state: FreezeState, accountId: string): boolean {
-  if (!state.frozen) return false;
-  return state.scope.kind === 'all' || state.scope.accountIds.includes(accountId);
 }
 
 export interface PostChange {

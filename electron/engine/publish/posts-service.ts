@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.js';
 import type { UserView } from '../../../shared/domain.js';
 import { RpcError } from '../../../shared/errors.js';
-import type { PostStatus } from '../../../shared/publishing.js';
+import { freezeCovers, type PostStatus } from '../../../shared/publishing.js';
 import { roleMay } from '../../../shared/roles.js';
 import type { AccountRecord } from '../store/publish-accounts-repo.js';
 import { postView, type PostRecord } from '../store/posts-repo.js';
 import type { Store } from '../store/store.js';
 import { recordAudit } from '../team/audit.js';
-import { assertUnlocked, freezeCovers, savePost } from './post-transitions.js';
+import { assertUnlocked, savePost } from './post-transitions.js';
 import { textTooLong } from './text-length.js';
 
 export interface PostsDeps {

@@ -3,8 +3,7 @@ import { dirname } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { UserView } from '../../../shared/domain.js';
-import type { ScheduledPost } from '../../../shared/publishing.js';
-import { freezeCovers } from '../../../electron/engine/publish/post-transitions.js';
+import { freezeCovers, type ScheduledPost } from '../../../shared/publishing.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { addAccount, FakePlatform, flush, FakePublisher, memorySecrets, openEngine, tmpDb, users, type FakeCall, type Outcome, type TestEngine } from './harness.js';
 

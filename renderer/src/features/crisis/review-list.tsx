@@ -1,9 +1,8 @@
 import { useMemo, useState } from 'react';
-import type { FreezeState, PublishAccount, ScheduledPost } from '../../../../shared/publishing';
+import { freezeCovers, type FreezeState, type PublishAccount, type ScheduledPost } from '../../../../shared/publishing';
 import type { Role } from '../../../../shared/roles';
 import { rpc } from '../../api/rpc';
 import { ZonedTimeField } from '../../components/zoned-time-field';
-import { releaseBlocked } from '../../lib/freeze-scope';
 import { postActions } from '../../lib/permissions';
 import { useAction } from '../../lib/use-action';
 import { localTimeZone, zonedInputToUtc } from '../../lib/zoned-time';
@@ -30,7 +29,7 @@ export function ReviewList({ posts, accounts, role, freeze }: Props) {
       {frozen && posts.length ? <p className="notice">Publishing is frozen: a release is refused until the freeze is lifted.</p> : null}
       {sorted.length === 0 ? <p className="panel-empty">Nothing is held.</p> : null}
       {sorted.map((p) => (
-        <ReviewItem key={p.id} post={p} account={accounts.get(p.accountId)} role={role} blocked={releaseBlocked(freeze, p.accountId)} />
+        <ReviewItem key={p.id} post={p} account={accounts.get(p.accountId)} role={role} blocked={freezeCovers(freeze, p.accountId)} />
       ))}
     </section>
   );
