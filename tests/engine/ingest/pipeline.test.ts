@@ -142,4 +142,24 @@ describe('ingest pipeline', () => {
     expect(store.items.list({ limit: 10, q: '#RECALL' }).map((i) => i.id)).toEqual([oldest!.id]);
     expect(store.items.list({ limit: 10, before: newest!.id }).map((i) => i.id)).toEqual([oldest!.id]);
   });
+  it('finding 7: caps text and HTML at ingest (README: 20,000 and 100,000 characters), keeping the edges of characters whole', () => {
+    const { store, pipeline } = setup();
+    const word = 'a'.repeat(200_000);
+    const emoji = '\u{1F600}'.repeat(1_100_000);
+    const r = pipeline.ingest('s1', [
+      { op: 'upsert', post: post({ html: `<p>${word}</p>` }) },
+      { op: 'upsert', post: post({ html: `<p>${emoji}</p>` }) },
+      { op: 'upsert', post: post({ html: null, text: `${'b'.repeat(2_000_000)} end` }) },
+    ]);
+    expect(r.added).toBe(3);
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const item of store.items.list({ limit: 10 })) {
+      expect(item.text.length).toBeLessThanOrEqual(20_000);
+      expect(item.html.length).toBeLessThanOrEqual(100_000);
+      expect(item.text).toMatch(/…$/);
+      expect(lone.test(item.text) || lone.test(item.html)).toBe(false);
+    }
+    const change = store.changes.changesSince(0, 10).map((e) => JSON.stringify(e).length);
+    expect(Math.max(...change)).toBeLessThan(150_000);
+  });
 });

@@ -160,6 +160,52 @@ describe('freeze', () => {
     expect(audit[0]).toMatchObject({ actor: 'admin', action: 'freeze.lifted', details: expect.objectContaining({ requestedBy: 'crisis' }) });
   });
 
+  it('finding 4: with a second person required, ask-to-lift then re-freeze with a near expiry cannot lift it alone', async () => {
+    const p = await create(acct, 3_600_000);
+    await t.call(users.admin, 'freeze.configure', { liftRequiresSecondPerson: true });
+    await t.call(users.crisis2, 'freeze.set', { frozen: true, reason: 'storm' });
+    expect((await t.call<SetResult>(users.crisis, 'freeze.set', { frozen: false })).awaitingSecondPerson).toBe(true);
+    // The bypass: a re-freeze that adds an end time 3 s away to a freeze that had none.
+    await expect(t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'storm', expiresAt: at(clock, 3_000) })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/end time/),
+    });
+    clock.advance(5_000);
+    await t.tick();
+    expect(t.store.freeze.get()).toMatchObject({ frozen: true, expiresAt: null });
+    expect(get(p.id).status).toBe('scheduled');
+  });
+
+  it('finding 4: a re-freeze never shortens an end time (it may lengthen it, or make the freeze open-ended)', async () => {
+    await t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'a', expiresAt: at(clock, 600_000) });
+    await expect(t.call(users.crisis2, 'freeze.set', { frozen: true, reason: 'b', expiresAt: at(clock, 60_000) })).rejects.toMatchObject({ code: 'conflict' });
+    expect(t.store.freeze.get().expiresAt).toBe(at(clock, 600_000));
+    const longer = await t.call<SetResult>(users.crisis2, 'freeze.set', { frozen: true, reason: 'b', expiresAt: at(clock, 900_000) });
+    expect(longer.freeze).toMatchObject({ expiresAt: at(clock, 900_000), by: 'crisis2' });
+    const open = await t.call<SetResult>(users.crisis, 'freeze.set', { frozen: true, reason: 'c' });
+    expect(open.freeze.expiresAt).toBeNull();
+    await expect(t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'd', expiresAt: at(clock, 60_000) })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('finding 4: with a second person required, an expiry ends into review with the freeze on until someone else confirms', async () => {
+    const p = await create(acct, 3_600_000);
+    await t.call(users.admin, 'freeze.configure', { liftRequiresSecondPerson: true });
+    await t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'storm', expiresAt: at(clock, 60_000) });
+    clock.advance(61_000);
+    await t.tick();
+    // The expiry counts as the lift request of whoever set it; the freeze stays on.
+    expect(t.store.freeze.get()).toMatchObject({ frozen: true, expiresAt: null, pendingLift: { by: 'crisis' } });
+    expect(get(p.id)).toMatchObject({ status: 'held', note: expect.stringMatching(/expired/) });
+    const audit = (await t.call<{ entries: AuditEntry[] }>(users.lead, 'audit.list', { entity: 'freeze', limit: 1 })).entries;
+    expect(audit[0]).toMatchObject({ actor: 'newsroom', action: 'freeze.expired', from: 'frozen', to: 'frozen', details: expect.objectContaining({ awaitingSecondPerson: true }) });
+    await expect(t.call(users.crisis, 'freeze.set', { frozen: false })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/second person/) });
+    const lifted = await t.call<SetResult>(users.crisis2, 'freeze.set', { frozen: false });
+    expect(lifted.freeze).toMatchObject({ frozen: false, pendingLift: null });
+    clock.advance(3_600_000);
+    await t.tick();
+    expect(pub.calls).toHaveLength(0);
+  });
+
   it('a second freeze widens the scope, never narrows it', async () => {
     await t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'a', accountIds: [acct] });
     const r = await t.call<SetResult>(users.crisis, 'freeze.set', { frozen: true, reason: 'b', accountIds: [other] });

@@ -64,19 +64,37 @@ describe('posts: approval, roles, transitions, audit', () => {
     expect(pub.calls.map((c) => c.postId)).toEqual([p.id]);
   });
 
-  it("an agent's edit of a scheduled post on an approval account sends it back for approval and bumps the revision", async () => {
-    const p = (await create(users.lead, { accountIds: [approval], scheduledAt: at(clock, 60_000) }))[0]!;
+  it("an agent's edit of their approved post on an approval account sends it back for approval and bumps the revision", async () => {
+    const p = (await create(users.agent, { accountIds: [approval], scheduledAt: at(clock, 60_000) }))[0]!;
+    expect((await t.call<{ post: ScheduledPost }>(users.lead, 'posts.approve', { id: p.id })).post).toMatchObject({ status: 'scheduled', approvedBy: 'lead' });
     const edited = (await t.call<{ post: ScheduledPost }>(users.agent, 'posts.update', { id: p.id, text: 'Fresh kettles, fresher mornings' })).post;
     expect(edited).toMatchObject({ status: 'pending_approval', approvedBy: null, revision: 2, text: 'Fresh kettles, fresher mornings' });
     const byLead = (await t.call<{ post: ScheduledPost }>(users.lead, 'posts.update', { id: p.id, text: 'Fresh kettles!' })).post;
-    expect(byLead).toMatchObject({ status: 'scheduled', approvedBy: 'lead', revision: 3 });
-    const onOpen = (await create(users.lead, { accountIds: [open], scheduledAt: at(clock, 60_000) }))[0]!;
+    expect(byLead).toMatchObject({ status: 'scheduled', approvedBy: 'lead', revision: 3, author: 'agent1' });
+    const onOpen = (await create(users.agent, { accountIds: [open], scheduledAt: at(clock, 60_000) }))[0]!;
     expect((await t.call<{ post: ScheduledPost }>(users.agent, 'posts.update', { id: onOpen.id, text: 'x y' })).post.status).toBe('scheduled');
     expect((await audit(p.id)).map((e) => [e.actor, e.action, e.from, e.to])).toEqual([
-      ['lead', 'post.created', null, 'scheduled'],
+      ['agent1', 'post.created', null, 'pending_approval'],
+      ['lead', 'post.approved', 'pending_approval', 'scheduled'],
       ['agent1', 'post.edited', 'scheduled', 'pending_approval'],
       ['lead', 'post.edited', 'pending_approval', 'scheduled'],
     ]);
+  });
+
+  it("finding 6: agents edit and reschedule only their own posts; leads and up any", async () => {
+    const draft = (await create(users.agent, { accountIds: [open] }))[0]!;
+    const approved = (await create(users.lead, { accountIds: [approval], scheduledAt: at(clock, 60_000) }))[0]!;
+    await expect(t.call(users.agent2, 'posts.update', { id: draft.id, text: 'rewritten by someone else' })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/agent1's/),
+    });
+    await expect(t.call(users.agent2, 'posts.schedule', { id: draft.id, at: at(clock, 60_000) })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(t.call(users.agent, 'posts.update', { id: approved.id, scheduledAt: null })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(t.call(users.agent, 'posts.schedule', { id: approved.id, at: at(clock, 120_000) })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(t.store.posts.get(draft.id)).toMatchObject({ text: 'Fresh kettles, fresh mornings', status: 'draft', revision: 1 });
+    expect(t.store.posts.get(approved.id)).toMatchObject({ status: 'scheduled', approvedBy: 'lead', revision: 1 });
+    expect((await t.call<{ post: ScheduledPost }>(users.lead, 'posts.update', { id: draft.id, text: 'tidied by the lead' })).post).toMatchObject({ author: 'agent1', revision: 2 });
+    expect((await t.call<{ post: ScheduledPost }>(users.crisis, 'posts.schedule', { id: draft.id, at: at(clock, 60_000) })).post.status).toBe('scheduled');
   });
 
   it('refuses edits and cancels that the state does not allow, with a clear message', async () => {
