@@ -4,13 +4,15 @@ import type { UserView } from './domain.js';
 
 export type ConnectionState =
   | { state: 'connecting' }
-  | { state: 'live'; user: UserView; seq: number }
+  | { state: 'live'; user: UserView; seq: number; feedId: string | null }
   | { state: 'reconnecting'; since: number; lastError: string | null }
   | { state: 'unauthorized'; message: string };
 
 /**
  * The one client contract, whatever carries it (preload bridge in Electron, WebSocket from a hub).
  * `subscribe` delivers every change after `since` in seq order, resuming after reconnects.
+ * `feedId` names the feed `since` belongs to: when the engine's feed is another one (its data dir
+ * was replaced) the transport restarts from null and tells a restart-aware listener first.
  */
 export interface ApiTransport {
   call<M extends MethodName>(method: M, params: Params<M>): Promise<Results[M]>;
@@ -18,6 +20,7 @@ export interface ApiTransport {
     since: number | null,
     onChange: (env: ChangeEnvelope) => void,
     onState: (s: ConnectionState) => void,
+    resume?: { feedId: string | null },
   ): () => void;
 }
 
@@ -27,13 +30,13 @@ export interface ApiTransport {
  */
 export const HEARTBEAT_MS = 15_000;
 
-/** Messages on /api/ws. */
+/** Messages on /api/ws (their schemas: shared/ws-frames.ts). */
 export type ClientMessage =
-  | { type: 'auth'; token: string; since: number | null }
-  | { type: 'call'; id: string | number; method: string; params: unknown };
+  | { type: 'auth'; token: string; since: number | null; feedId?: string | undefined }
+  | { type: 'call'; id: string | number; method: string; params?: unknown };
 
 export type ServerMessage =
-  | { type: 'ready'; seq: number; user: UserView }
+  | { type: 'ready'; seq: number; user: UserView; feedId?: string | undefined }
   | { type: 'change'; seq: number; change: ChangeEnvelope['change'] }
   | { type: 'result'; id: string | number; result: unknown }
   | { type: 'error'; id?: string | number; error: { code: string; message: string } }

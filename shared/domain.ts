@@ -72,3 +72,10 @@ export interface UserView {
   name: string;
   role: Role;
 }
+
+/** A user as an admin sees it in the user list: never the token, which exists only as a hash. */
+export interface UserInfo extends UserView {
+  createdAt: string;
+}
+
+export const USER_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;

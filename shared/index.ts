@@ -4,6 +4,7 @@ export * from './domain.js';
 export * from './changes.js';
 export * from './errors.js';
 export * from './methods.js';
+export * from './ws-frames.js';
 export * from './api.js';
 export * from './bridge.js';
 export * from './publishing.js';

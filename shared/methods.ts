@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Item, SourceView, UserView } from './domain.js';
+import { USER_NAME, type Item, type SourceView, type UserInfo, type UserView } from './domain.js';
+import type { MethodName } from './method-names.js';
 import {
   POST_STATUSES,
   type AuditEntry,
@@ -9,7 +10,9 @@ import {
   type PublishAccount,
   type ScheduledPost,
 } from './publishing.js';
-import type { Access } from './roles.js';
+import { ROLES, type Access } from './roles.js';
+
+export { isMethodName, METHOD_NAMES, type MethodName } from './method-names.js';
 
 const id = z.string().min(1).max(100);
 const tag = z
@@ -43,6 +46,7 @@ const timeZone = z
       return false;
     }
   }, 'not an IANA time zone (e.g. Europe/Berlin)');
+const userName = z.string().regex(USER_NAME, 'a user name is letters, digits, . _ - (up to 64), starting with a letter or digit');
 const postText = z.string().trim().min(1, 'a post needs text').max(5000);
 const status = z.enum(POST_STATUSES);
 
@@ -150,13 +154,19 @@ export const methods = {
     params: z.strictObject({
       limit: z.int().min(1).max(1000).default(200),
       before: z.int().positive().optional(),
-      entity: z.enum(['post', 'freeze', 'account']).optional(),
+      entity: z.enum(['post', 'freeze', 'account', 'user']).optional(),
       entityId: id.optional(),
     }),
   },
-} as const satisfies Record<string, { access: Access; params: z.ZodType }>;
 
-export type MethodName = keyof typeof methods;
+  // Users and their tokens. A token is shown once, in the answer that creates it; only its hash is kept.
+  'users.list': { access: 'admin', params: z.strictObject({}) },
+  'users.add': { access: 'admin', params: z.strictObject({ name: userName, role: z.enum(ROLES) }) },
+  /** Every open session of the user ends at once. */
+  'users.remove': { access: 'admin', params: z.strictObject({ name: userName }) },
+  /** A new token; the old one stops working and every session opened with it ends at once. */
+  'users.rotate': { access: 'admin', params: z.strictObject({ name: userName }) },
+} as const satisfies Record<MethodName, { access: Access; params: z.ZodType }>;
 export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
 
@@ -194,10 +204,10 @@ export interface Results {
   'posts.release': { post: ScheduledPost };
   'posts.cancel': { post: ScheduledPost };
   'audit.list': { entries: AuditEntry[] };
-}
-
-export function isMethodName(name: string): name is MethodName {
-  return Object.hasOwn(methods, name);
+  'users.list': { users: UserInfo[] };
+  'users.add': { user: UserView; token: string };
+  'users.remove': { ok: true };
+  'users.rotate': { user: UserView; token: string };
 }
 
 /** Turns a zod failure into one line a person can act on: "limit: Too big: expected ≤5000". */

@@ -116,7 +116,7 @@ export interface AuditEntry {
   at: string;
   actor: string;
   action: string;
-  entity: 'post' | 'freeze' | 'account';
+  entity: 'post' | 'freeze' | 'account' | 'user';
   entityId: string;
   from: string | null;
   to: string | null;

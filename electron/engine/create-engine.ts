@@ -1,10 +1,15 @@
 import type { ChangeEnvelope } from '../../shared/changes.js';
 import type { Engine, EngineDeps, HealthReport } from './engine-types.js';
 import { createPipeline, type Pipeline } from './ingest/pipeline.js';
+import { ensureKnownAccount, type KnownAccount } from './publish/accounts-service.js';
 import { createPublishing, type Publishing } from './publish/publishing.js';
 import { dispatch } from './rpc/dispatch.js';
 import { createHandlers } from './rpc/handlers.js';
+import { ensureSource, type SourceInput } from './sources-service.js';
 import { createSourceManager } from './sources/source-manager.js';
+import { openChangeStream } from './stream/change-stream.js';
+import { SYSTEM_ACTOR } from './team/audit.js';
+import { SessionRegistry } from './team/sessions.js';
 import { authenticate } from './team/users.js';
 import { VERSION } from './version.js';
 
@@ -12,6 +17,11 @@ export interface EngineWithInternals extends Engine {
   readonly pipeline: Pipeline;
   /** The scheduler (tick/drain for tests) and suggestFreeze() for the alerts. */
   readonly publishing: Publishing;
+  /** Setting up a demo: the same services as sources.add and accounts.add, keyed by name so a restart updates in place. */
+  readonly seed: {
+    source(p: SourceInput & { accessToken: string }): Promise<void>;
+    account(k: KnownAccount): Promise<void>;
+  };
 }
 
 export function createEngine(deps: EngineDeps): EngineWithInternals {
@@ -27,38 +37,53 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
   });
   const publishing = createPublishing({ store, clock, http: deps.http, secrets: deps.secrets, log, options: deps.publish });
+  const sessions = new SessionRegistry(store, clock);
   let running = false;
+  const sourcesChanged = () => {
+    if (running) sources.sync();
+  };
   const handlers = createHandlers({
     store,
     clock,
     secrets: deps.secrets,
-    sourcesChanged: () => {
-      if (running) sources.sync();
-    },
+    sourcesChanged,
+    usersChanged: () => sessions.revalidate(),
     publishing,
   });
+  const feed = {
+    currentSeq: () => store.changes.currentSeq(),
+    changesSince: (seq: number, limit: number) => store.changes.changesSince(seq, limit),
+    onChanges: (listener: (envs: ChangeEnvelope[]) => void) => store.changes.subscribe(listener),
+    feedId: () => store.feedId,
+  };
 
   return {
     pipeline,
     publishing,
+    seed: {
+      source: async (p) => void (await ensureSource({ store, clock, secrets: deps.secrets, sourcesChanged }, p)),
+      account: async (k) => void (await ensureKnownAccount({ store, clock, secrets: deps.secrets }, SYSTEM_ACTOR, k)),
+    },
     async start() {
       if (running) return;
       running = true;
       sources.start();
+      sessions.start();
       // Claims happen only while the engine runs; start() first turns cut-off sends into unconfirmed ones.
       publishing.scheduler.start();
     },
     async stop() {
       if (!running) return;
       running = false;
+      sessions.stop();
       await publishing.scheduler.stop();
       await sources.stop();
     },
     authenticate: (token) => authenticate(store, token),
+    openSession: (token, onEnd) => sessions.open(token, onEnd),
     call: (user, method, params) => dispatch(handlers, log, user, method, params) as never,
-    currentSeq: () => store.changes.currentSeq(),
-    changesSince: (seq, limit) => store.changes.changesSince(seq, limit),
-    onChanges: (listener: (envs: ChangeEnvelope[]) => void) => store.changes.subscribe(listener),
+    ...feed,
+    stream: (user, start, sink, options) => openChangeStream(feed, user, start, sink, options),
     health(): HealthReport {
       const list = sources.health();
       return { ok: true, version: VERSION, seq: store.changes.currentSeq(), sources: list };

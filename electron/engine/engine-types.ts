@@ -3,7 +3,9 @@ import type { Clock } from '../../shared/clock.js';
 import type { SourceView, UserView } from '../../shared/domain.js';
 import type { MethodName, Results } from '../../shared/methods.js';
 import type { PublishOptions } from './publish/publishing.js';
+import type { ChangeStream, StreamOptions, StreamSink, StreamStart } from './stream/change-stream.js';
 import type { Store } from './store/store.js';
+import type { Session } from './team/sessions.js';
 
 export interface Logger {
   info(msg: string, data?: Record<string, unknown>): void;
@@ -44,11 +46,21 @@ export interface Engine {
   stop(): Promise<void>;
   /** The user a bearer token belongs to, or null. */
   authenticate(token: string): UserView | null;
+  /**
+   * A signed-in connection (a WebSocket): `onEnd` is called at once when the token is revoked or
+   * rotated (users.remove / users.rotate here, or `hub user …` from another process), with the
+   * words to show. Null for a token that is not valid.
+   */
+  openSession(token: string, onEnd: (message: string) => void): Session | null;
   /** Validates params against the contract, enforces the caller's role, runs the method. Throws RpcError. */
   call<M extends MethodName>(user: UserView, method: M | string, params: unknown): Promise<Results[M]>;
   currentSeq(): number;
   changesSince(seq: number, limit: number): ChangeEnvelope[];
   /** Called after each committed batch of changes, in seq order. */
   onChanges(listener: (envs: ChangeEnvelope[]) => void): () => void;
+  /** Names this engine's change feed; a replaced data dir has another. */
+  feedId(): string;
+  /** The change stream for one client (see stream/change-stream.ts); throws RpcError('conflict') for a refused stale start. */
+  stream(user: UserView, start: StreamStart, sink: StreamSink, options?: StreamOptions): ChangeStream;
   health(): HealthReport;
 }

@@ -2,16 +2,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { systemClock } from '../../shared/clock.js';
-import { openStore } from '../engine/store/store.js';
-import { addUser, UserError } from '../engine/team/users.js';
-import { VERSION } from '../engine/version.js';
-import { DB_FILE, ensureDataDir } from './data-dir.js';
+import { addUser, ADMIN_TOKEN_FILE, DEMO_TOKENS_FILE, listUsers, openDataStore, removeUser, rotateToken, UserError, VERSION } from '../engine/index.js';
 import { DEFAULT_PORT, startHub } from './start-hub.js';
 
 const USAGE = `Usage:
   npm run hub -- [--data DIR] [--port N] [--host H] [--demo [SCENARIO]] [--replay FILE.jsonl] [--speed X] [--origin URL]...
   npm run hub -- user add NAME --role admin|crisis|lead|agent|wall [--data DIR]
-  npm run demo            (hub --demo in a fresh data dir)`;
+  npm run hub -- user rotate NAME [--data DIR]     (a new token; the old one and its open sessions stop at once)
+  npm run hub -- user remove NAME [--data DIR]     (every open session of NAME ends at once)
+  npm run hub -- user list [--data DIR]
+  npm run demo            (hub --demo in a fresh data dir)
+
+The user commands work while the hub runs: it notices within a quarter of a second.`;
 
 class UsageError extends Error {}
 
@@ -71,15 +73,35 @@ function parse(argv: string[]): Args {
   return a;
 }
 
-async function userAdd(a: Args): Promise<void> {
-  const name = a.positional[2];
-  if (!name || !a.role) throw new UsageError('user add needs a NAME and --role ROLE.');
+/** `user …`: changes the data dir's users table directly; a running hub sees the change and ends revoked sessions. */
+async function userCommand(a: Args): Promise<void> {
+  const [, verb, name] = a.positional;
   const dir = resolve(a.data ?? '.data/hub');
-  ensureDataDir(dir);
-  const store = openStore(join(dir, DB_FILE));
+  const needsName = verb === 'add' || verb === 'remove' || verb === 'rotate';
+  if (!verb || !['add', 'remove', 'rotate', 'list'].includes(verb)) throw new UsageError(`Unknown user command "${verb ?? ''}": use add, rotate, remove or list.`);
+  if (needsName && !name) throw new UsageError(`user ${verb} needs a NAME.`);
+  if (a.positional.length > (needsName ? 3 : 2)) throw new UsageError(`Too many arguments: ${a.positional.join(' ')}`);
+  const store = openDataStore(dir);
   try {
-    const token = addUser(store, systemClock, name, a.role);
-    console.log(`Created ${name} (${a.role}) in ${dir}. Their token, shown this once:\n\n  ${token}\n`);
+    if (verb === 'list') {
+      for (const u of listUsers(store)) console.log(`${u.name.padEnd(24)} ${u.role.padEnd(7)} since ${u.createdAt}`);
+      return;
+    }
+    if (verb === 'add') {
+      if (!a.role) throw new UsageError('user add needs --role ROLE.');
+      const token = addUser(store, systemClock, name!, a.role);
+      console.log(`Created ${name} (${a.role}) in ${dir}. Their token, shown this once:\n\n  ${token}\n`);
+      return;
+    }
+    if (verb === 'rotate') {
+      const { user, token } = rotateToken(store, systemClock, name!);
+      console.log(`New token for ${user.name} (${user.role}); the old one no longer works and its open sessions are ended. Shown this once:\n\n  ${token}\n`);
+      if (name === 'admin') console.log(`(${join(dir, ADMIN_TOKEN_FILE)} still holds the old token: replace or delete it.)`);
+      else console.log(`(If ${join(dir, DEMO_TOKENS_FILE)} lists ${name}, it still holds the old token.)`);
+      return;
+    }
+    removeUser(store, systemClock, name!);
+    console.log(`Removed ${name} from ${dir}; their open sessions are ended.`);
   } finally {
     store.close();
   }
@@ -123,7 +145,7 @@ async function serve(a: Args): Promise<void> {
 
 async function main(): Promise<void> {
   const a = parse(process.argv.slice(2));
-  if (a.positional[0] === 'user' && a.positional[1] === 'add') return userAdd(a);
+  if (a.positional[0] === 'user') return userCommand(a);
   if (a.positional.length) throw new UsageError(`Unknown command: ${a.positional.join(' ')}`);
   return serve(a);
 }

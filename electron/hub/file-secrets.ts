@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { SecretStore } from '../engine/engine-types.js';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { SecretStore } from '../engine/index.js';
 
 /**
  * The hub's secret store: a JSON file readable by the hub's user only (0600). A desk uses
@@ -10,6 +10,8 @@ export function createFileSecrets(path: string): SecretStore {
   const write = (data: Record<string, string>) => {
     const tmp = `${path}.tmp`;
     writeFileSync(tmp, JSON.stringify(data, null, 2), { mode: 0o600 });
+    // `mode` applies only to a new file: a tmp file left by a crash keeps its old mode otherwise.
+    chmodSync(tmp, 0o600);
     renameSync(tmp, path);
   };
   return {

@@ -1,4 +1,4 @@
-import type { Logger } from '../engine/engine-types.js';
+import type { Logger } from '../engine/index.js';
 
 export function consoleLogger(quiet = false): Logger {
   const line = (level: string, msg: string, data?: Record<string, unknown>) =>

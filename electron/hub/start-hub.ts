@@ -1,15 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { systemClock, type Clock } from '../../shared/clock.js';
-import { createEngine, type EngineWithInternals } from '../engine/create-engine.js';
-import type { Logger } from '../engine/engine-types.js';
-import { ensureKnownAccount } from '../engine/publish/accounts-service.js';
-import type { PublishOptions } from '../engine/publish/publishing.js';
-import { sourceTokenKey } from '../engine/sources/connector-types.js';
-import { openStore, type Store } from '../engine/store/store.js';
+import { createEngine, openDataDir, type EngineWithInternals, type Logger, type PublishOptions, type Store } from '../engine/index.js';
 import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.js';
 import { createFileSecrets } from './file-secrets.js';
-import { DB_FILE, ensureAdmin, ensureDataDir, ensureDemoUsers } from './data-dir.js';
 import { startHubServer } from './http-server.js';
 import { consoleLogger } from './logger.js';
 
@@ -56,22 +50,24 @@ async function sandboxOnFreePort(first: number, opts: Parameters<typeof createSa
   return createSandbox({ ...opts, port: 0 });
 }
 
-/** The demo's one source listens to the sandbox; on a restart it is pointed at the sandbox's new address. */
-async function ensureSandboxSource(hub: { store: Store; clock: Clock; secrets: ReturnType<typeof createFileSecrets> }, sandbox: Sandbox) {
-  const { store, clock } = hub;
-  const config = { instanceUrl: sandbox.url, hashtags: sandbox.hashtags, terms: sandbox.terms, mentions: true };
-  const existing = store.sources.list().find((s) => s.name === 'Sandbox');
-  const id = existing?.id ?? `sandbox-${randomBytes(4).toString('hex')}`;
-  await hub.secrets.set(sourceTokenKey(id), sandbox.brandToken);
-  const now = new Date(clock.now()).toISOString();
-  store.write(() => {
-    if (existing) {
-      store.sources.update(id, { name: 'Sandbox', config, hasToken: true });
-      store.changes.append({ kind: 'source.updated', source: store.sources.get(id)! }, now);
-    } else {
-      const source = store.sources.add({ id, platform: 'mastodon', name: 'Sandbox', config, hasToken: true, createdAt: now });
-      store.changes.append({ kind: 'source.added', source }, now);
-    }
+/** The demo's source and publishing account: the sandbox, through the same services as sources.add and accounts.add. */
+async function seedSandbox(engine: EngineWithInternals, sandbox: Sandbox, withAccount: boolean): Promise<void> {
+  await engine.seed.source({
+    platform: 'mastodon',
+    name: 'Sandbox',
+    config: { instanceUrl: sandbox.url, hashtags: sandbox.hashtags, terms: sandbox.terms, mentions: true },
+    accessToken: sandbox.brandToken,
+  });
+  if (!withAccount) return;
+  await engine.seed.account({
+    name: 'Kettlebird (sandbox)',
+    platform: 'mastodon',
+    instanceUrl: sandbox.url,
+    token: sandbox.brandToken,
+    handle: `${sandbox.brand.acct}@${new URL(sandbox.url).host}`,
+    remoteAccountId: sandbox.brand.id,
+    profileUrl: `${sandbox.url}/@${sandbox.brand.acct}`,
+    requireApproval: true,
   });
 }
 
@@ -89,33 +85,26 @@ function publishOptionsFromEnv(env: NodeJS.ProcessEnv): PublishOptions {
   return { ...(tickMs !== undefined ? { tickMs } : {}), ...(settleMs !== undefined ? { settleMs } : {}) };
 }
 
-/** The demo's publishing account: the sandbox brand, approval on, pointed at the sandbox's current address. */
-async function ensureSandboxAccount(hub: { store: Store; clock: Clock; secrets: ReturnType<typeof createFileSecrets> }, sandbox: Sandbox) {
-  await ensureKnownAccount({ store: hub.store, clock: hub.clock, secrets: hub.secrets }, 'admin', {
-    name: 'Kettlebird (sandbox)',
-    platform: 'mastodon',
-    instanceUrl: sandbox.url,
-    token: sandbox.brandToken,
-    handle: `${sandbox.brand.acct}@${new URL(sandbox.url).host}`,
-    remoteAccountId: sandbox.brand.id,
-    profileUrl: `${sandbox.url}/@${sandbox.brand.acct}`,
-    requireApproval: true,
-  });
-}
-
 export async function startHub(opts: HubOptions): Promise<Hub> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? consoleLogger();
   const dataDir = resolve(opts.dataDir);
-  ensureDataDir(dataDir);
-  const store = openStore(join(dataDir, DB_FILE));
+  const demo = opts.demo !== undefined && opts.demo !== null;
+  const { store, adminToken, tokens } = openDataDir(dataDir, { clock, demoUsers: demo });
   const secrets = createFileSecrets(join(dataDir, 'secrets.json'));
   const port = opts.port ?? DEFAULT_PORT;
   let sandbox: Sandbox | null = null;
   try {
-    const adminToken = ensureAdmin(store, clock, dataDir);
-    const tokens = opts.demo !== undefined && opts.demo !== null ? ensureDemoUsers(store, clock, dataDir) : null;
-    if (tokens || opts.replay) {
+    const engine = createEngine({
+      clock,
+      store,
+      http: fetch,
+      secrets,
+      log,
+      ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
+      publish: { ...publishOptionsFromEnv(process.env), ...opts.publish },
+    });
+    if (demo || opts.replay) {
       // The brand token outlives restarts so the source's stored token stays valid.
       let brandToken = await secrets.get('sandbox:brand-token');
       if (!brandToken) {
@@ -130,18 +119,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         brandToken,
         clock,
       });
-      await ensureSandboxSource({ store, clock, secrets }, sandbox);
-      if (tokens) await ensureSandboxAccount({ store, clock, secrets }, sandbox);
+      await seedSandbox(engine, sandbox, demo);
     }
-    const engine = createEngine({
-      clock,
-      store,
-      http: fetch,
-      secrets,
-      log,
-      ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
-      publish: { ...publishOptionsFromEnv(process.env), ...opts.publish },
-    });
     await engine.start();
     const server = await startHubServer({
       engine,

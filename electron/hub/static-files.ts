@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { decodeSegment } from './request-target.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,36 +16,38 @@ const TYPES: Record<string, string> = {
   '.wav': 'audio/wav',
 };
 
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: http: data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-};
+/**
+ * Headers on every hub response. connect-src is the hub itself ('self' covers its ws: form) and
+ * the configured --origin hosts: a script injected into a page could not send data anywhere else.
+ */
+export function securityHeaders(connectSources: readonly string[]): Record<string, string> {
+  return {
+    'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: http: data:; connect-src ${connectSources.join(' ')}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
 
 /** Serves the built renderer; anything that is not a file gets index.html (hash routes). */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+export function serveStatic(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string>): void {
   const index = join(root, 'index.html');
   if (!existsSync(index)) {
-    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.writeHead(503, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('The wall is not built yet. Run `npm run build:renderer` (npm run demo does it for you), then reload.\n');
     return;
   }
-  let rel: string;
-  try {
-    rel = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  } catch {
-    rel = '/';
-  }
-  const full = normalize(join(root, rel));
+  const rel = decodeSegment(urlPath) ?? '/';
+  const full = rel.includes('\0') ? root : normalize(join(root, rel));
   const inside = full === root || full.startsWith(root.endsWith(sep) ? root : root + sep);
   const file = inside && existsSync(full) && statSync(full).isFile() ? full : index;
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   res.writeHead(200, {
-    ...SECURITY_HEADERS,
+    ...headers,
     'Content-Type': type,
     'Cache-Control': file === index ? 'no-cache' : 'public, max-age=3600',
   });
-  createReadStream(file).pipe(res);
+  const stream = createReadStream(file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }

@@ -1,142 +1,135 @@
 import type { WebSocket } from 'ws';
-import { HEARTBEAT_MS, type ServerMessage } from '../../shared/api.js';
-import { changeAccess, type Change } from '../../shared/changes.js';
-import type { UserView } from '../../shared/domain.js';
-import { RpcError } from '../../shared/errors.js';
-import { roleMay } from '../../shared/roles.js';
-import type { Engine, Logger } from '../engine/engine-types.js';
+import { HEARTBEAT_MS, type ClientMessage, type ServerMessage } from '../../shared/api.js';
+import type { RpcErrorBody } from '../../shared/errors.js';
+import { parseClientFrame } from '../../shared/ws-frames.js';
+import { REVOKED_MESSAGE, toWireError, type ChangeStream, type Engine, type Logger, type Session, type StreamSink } from '../engine/index.js';
+import type { AuthThrottle } from './auth-throttle.js';
 
 const AUTH_TIMEOUT_MS = 10_000;
-const REPLAY_PAGE = 1_000;
-// A client that cannot keep up is cut off; it reconnects and resumes from its last seq.
-const MAX_BUFFERED = 8 * 1024 * 1024;
 
-function send(ws: WebSocket, msg: ServerMessage): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+export interface WsSessionDeps {
+  engine: Engine;
+  log: Logger;
+  throttle: AuthThrottle;
+  /** The client's address, for the failed sign-in throttle. */
+  address: string;
+  heartbeatMs?: number;
 }
 
-/** One WebSocket client: auth, replay from `since`, then live changes in seq order, and calls. */
-export function runWsSession(ws: WebSocket, engine: Engine, log: Logger, opts: { heartbeatMs?: number } = {}): void {
-  let user: UserView | null = null;
+type AuthFrame = Extract<ClientMessage, { type: 'auth' }>;
+type CallFrame = Extract<ClientMessage, { type: 'call' }>;
+
+function frameText(data: Buffer | ArrayBuffer | Buffer[]): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
+}
+
+/**
+ * One WebSocket client: frames are parsed with the shared schemas (shared/ws-frames.ts) before any
+ * field is used; auth opens an engine session (ended at once if the token is revoked) and the
+ * engine's change stream; calls go through the engine's one door. Nothing a client sends can
+ * throw out of here: every path answers with an error frame or closes the socket.
+ */
+export function runWsSession(ws: WebSocket, d: WsSessionDeps): void {
+  let session: Session | null = null;
+  let stream: ChangeStream | null = null;
   let beat: ReturnType<typeof setInterval> | null = null;
   /** Whether the client answered the last protocol ping: one that doesn't is dead (a wall that lost power). */
   let answered = true;
-  let sent = 0;
-  let live = false;
-  let unsubscribe: (() => void) | null = null;
   const authTimer = setTimeout(() => {
-    if (!user) ws.close(4401, 'auth timeout');
+    if (!session) ws.close(4401, 'auth timeout');
   }, AUTH_TIMEOUT_MS);
 
-  // Roles are enforced on the stream as on calls: a change the user's role may not read is skipped.
-  const mayReceive = (change: Change) => user !== null && roleMay(user.role, changeAccess(change));
-
-  const pushLive = (envs: Array<{ seq: number; change: unknown }>) => {
-    // While replaying, the replay loop reads these from the store itself.
-    if (!live) return;
-    if (ws.bufferedAmount > MAX_BUFFERED) {
-      ws.close(4408, 'too slow; reconnect and resume');
-      return;
-    }
-    for (const env of envs) {
-      if (env.seq <= sent) continue;
-      if (mayReceive(env.change as Change)) send(ws, { type: 'change', seq: env.seq, change: env.change as never });
-      sent = env.seq;
-    }
-  };
-
-  const replay = () => {
+  const send = (msg: ServerMessage) => {
     if (ws.readyState !== ws.OPEN) return;
-    const page = engine.changesSince(sent, REPLAY_PAGE);
-    for (const env of page) {
-      if (mayReceive(env.change)) send(ws, { type: 'change', seq: env.seq, change: env.change });
-      sent = env.seq;
+    try {
+      ws.send(JSON.stringify(msg));
+    } catch (e) {
+      d.log.error('websocket send failed', { error: String(e) });
+      ws.terminate();
     }
-    if (page.length === REPLAY_PAGE) {
-      setImmediate(replay);
-      return;
-    }
-    // Everything committed so far has been sent; from here the listener carries on.
-    live = true;
+  };
+  const error = (body: RpcErrorBody, id?: string | number) => send({ type: 'error', ...(id !== undefined ? { id } : {}), error: body });
+
+  const sink: StreamSink = {
+    ready: (info) => send({ type: 'ready', seq: info.seq, user: info.user, feedId: info.feedId }),
+    changes: (envs) => {
+      for (const env of envs) send({ type: 'change', seq: env.seq, change: env.change });
+    },
+    backlog: () => ws.bufferedAmount,
+    tooSlow: () => ws.close(4408, 'too slow; reconnect and resume'),
   };
 
-  ws.on('message', async (data) => {
-    let msg: { type?: unknown; token?: unknown; since?: unknown; id?: unknown; method?: unknown; params?: unknown };
+  const auth = (frame: AuthFrame) => {
+    if (session) return error({ code: 'invalid_input', message: 'This connection is signed in already.' });
+    const opened = d.engine.openSession(frame.token, (message) => {
+      error({ code: 'unauthorized', message });
+      ws.close(4401, 'revoked');
+    });
+    if (!opened) {
+      const wait = d.throttle.retryAfterMs(d.address);
+      if (wait > 0) {
+        error({ code: 'rate_limited', message: `Too many failed sign-ins from your address: try again in ${Math.ceil(wait / 1000)} s.` });
+        ws.close(4429, 'rate limited');
+        return;
+      }
+      d.throttle.failed(d.address, 'websocket');
+      error({ code: 'unauthorized', message: 'That token is not valid on this hub.' });
+      ws.close(4401, 'unauthorized');
+      return;
+    }
     try {
-      msg = JSON.parse(String(data));
-    } catch {
-      send(ws, { type: 'error', error: { code: 'invalid_input', message: 'Messages are JSON objects.' } });
+      stream = d.engine.stream(opened.user, { since: frame.since, feedId: frame.feedId, stale: 'refuse' }, sink);
+    } catch (e) {
+      opened.close();
+      const body = toWireError(e, d.log, 'Subscribing');
+      error(body);
+      ws.close(body.code === 'conflict' ? 4409 : 1011, body.code === 'conflict' ? 'resync' : 'server error');
       return;
     }
-    if (msg === null || typeof msg !== 'object') {
-      send(ws, { type: 'error', error: { code: 'invalid_input', message: 'Messages are JSON objects.' } });
+    session = opened;
+    clearTimeout(authTimer);
+    ws.on('pong', () => (answered = true));
+    beat = setInterval(() => {
+      if (!answered) {
+        ws.terminate();
+        return;
+      }
+      answered = false;
+      ws.ping();
+      send({ type: 'heartbeat' });
+    }, d.heartbeatMs ?? HEARTBEAT_MS);
+  };
+
+  const call = (frame: CallFrame) => {
+    if (!session?.active) {
+      error({ code: 'unauthorized', message: session ? REVOKED_MESSAGE : 'Authenticate first.' }, frame.id);
       return;
     }
-    if (msg.type === 'auth') {
-      if (user) return;
-      const since = msg.since;
-      if (since !== null && since !== undefined && !(Number.isInteger(since) && (since as number) >= 0)) {
-        send(ws, { type: 'error', error: { code: 'invalid_input', message: 'since is null or a non-negative integer seq.' } });
-        return;
-      }
-      const who = typeof msg.token === 'string' ? engine.authenticate(msg.token) : null;
-      if (!who) {
-        send(ws, { type: 'error', error: { code: 'unauthorized', message: 'That token is not valid on this hub.' } });
-        ws.close(4401, 'unauthorized');
-        return;
-      }
-      clearTimeout(authTimer);
-      user = who;
-      const current = engine.currentSeq();
-      // A resume cursor from the future means the client remembers another hub's feed.
-      sent = typeof since === 'number' && since <= current ? since : current;
-      if (typeof since === 'number' && since > current) {
-        send(ws, { type: 'error', error: { code: 'conflict', message: `since ${since} is past this hub's seq ${current}: start over with since null.` } });
-        ws.close(4409, 'resync');
-        return;
-      }
-      unsubscribe = engine.onChanges(pushLive);
-      ws.on('pong', () => (answered = true));
-      beat = setInterval(() => {
-        if (!answered) {
-          ws.terminate();
-          return;
-        }
-        answered = false;
-        ws.ping();
-        send(ws, { type: 'heartbeat' });
-      }, opts.heartbeatMs ?? HEARTBEAT_MS);
-      send(ws, { type: 'ready', seq: current, user: who });
-      replay();
-      return;
+    d.engine.call(session.user, frame.method, frame.params ?? {}).then(
+      (result) => send({ type: 'result', id: frame.id, result }),
+      (e: unknown) => error(toWireError(e, d.log, frame.method), frame.id),
+    );
+  };
+
+  ws.on('message', (data, isBinary) => {
+    try {
+      if (isBinary) return error({ code: 'invalid_input', message: 'Messages are JSON text frames, not binary ones.' });
+      const parsed = parseClientFrame(frameText(data));
+      if (!parsed.ok) return error({ code: 'invalid_input', message: parsed.message }, parsed.id);
+      if (parsed.frame.type === 'auth') auth(parsed.frame);
+      else call(parsed.frame);
+    } catch (e) {
+      d.log.error('websocket message failed', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      error({ code: 'internal', message: 'The hub could not handle that message; its log has the details.' });
     }
-    if (msg.type === 'call') {
-      const id = typeof msg.id === 'string' || typeof msg.id === 'number' ? msg.id : undefined;
-      if (id === undefined) {
-        send(ws, { type: 'error', error: { code: 'invalid_input', message: 'A call needs an id (string or number).' } });
-        return;
-      }
-      if (!user) {
-        send(ws, { type: 'error', id, error: { code: 'unauthorized', message: 'Authenticate first.' } });
-        return;
-      }
-      try {
-        const result = await engine.call(user, String(msg.method), msg.params ?? {});
-        send(ws, { type: 'result', id, result });
-      } catch (err) {
-        const e = err instanceof RpcError ? err : new RpcError('internal', 'The call failed on the server.');
-        if (!(err instanceof RpcError)) log.error('ws call failed', { error: String(err) });
-        send(ws, { type: 'error', id, error: e.toJSON() });
-      }
-      return;
-    }
-    send(ws, { type: 'error', error: { code: 'invalid_input', message: `Unknown message type "${String(msg.type)}".` } });
   });
 
   ws.on('close', () => {
     clearTimeout(authTimer);
     if (beat) clearInterval(beat);
-    unsubscribe?.();
+    stream?.close();
+    session?.close();
   });
   ws.on('error', () => undefined);
 }

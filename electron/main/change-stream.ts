@@ -1,10 +1,9 @@
 import { IPC_EVENT, type BridgeEvent } from '../../shared/bridge.js';
-import type { ChangeEnvelope } from '../../shared/changes.js';
 import type { UserView } from '../../shared/domain.js';
-import type { Engine } from '../engine/engine-types.js';
+import type { ChangeStream, Engine, StreamOptions } from '../engine/index.js';
 import type { WebContentsLike } from './ipc-types.js';
 
-/** Changes per message while catching up; later pages are sent on later ticks. */
+/** Changes per IPC message while catching up; later pages are sent on later ticks. */
 export const REPLAY_PAGE = 1_000;
 
 /** What main sends on IPC_EVENT: the preload routes it to the listener `id` of page `page`. */
@@ -14,28 +13,21 @@ export interface ChangeEventMessage {
   event: BridgeEvent;
 }
 
-export type FeedSource = Pick<Engine, 'currentSeq' | 'changesSince' | 'onChanges'>;
+export type FeedSource = Pick<Engine, 'stream'>;
 
 interface Subscription {
-  readonly id: number;
-  readonly page: string;
   readonly sender: WebContentsLike;
-  /** Highest seq delivered (or the starting point). */
-  sent: number;
-  /** false while catching up: the replay loop reads new changes from the store itself. */
-  live: boolean;
+  stream: ChangeStream | null;
   closed: boolean;
-  off: () => void;
 }
 
 export interface ChangeStreams {
   /**
-   * Starts a stream: `ready` first, then every change after `since` in seq order, then live
-   * batches. `since` null starts at the current seq (the caller loads a snapshot). A `since` past
-   * the current seq (a replica from a data dir that was since wiped) also starts at the current
-   * seq: `ready.seq < since` tells the renderer to drop its replica and reload.
+   * Starts the engine's change stream for one listener of one page, framed as IPC messages.
+   * `since` from another history (past the feed, or another feed id) starts at the current seq:
+   * `ready` (its seq and feed id) tells the renderer to drop its replica and reload.
    */
-  subscribe(sender: WebContentsLike, page: string, id: number, since: number | null, user: UserView): void;
+  subscribe(sender: WebContentsLike, page: string, id: number, since: number | null, user: UserView, feedId?: string | null): void;
   unsubscribe(contentsId: number, page: string, id: number): boolean;
   /** Ends every stream of a webContents (destroyed, or its page was replaced). */
   dropSender(contentsId: number): void;
@@ -43,7 +35,8 @@ export interface ChangeStreams {
   count(): number;
 }
 
-export function createChangeStreams(engine: FeedSource, schedule: (fn: () => void) => void = (fn) => void setImmediate(fn)): ChangeStreams {
+/** `defer`: how the catch-up yields between pages (tests drive it by hand). */
+export function createChangeStreams(engine: FeedSource, defer?: StreamOptions['defer']): ChangeStreams {
   // One page (one preload instance) per webContents: only top frames of our windows get here.
   const byContents = new Map<number, { page: string; subs: Map<number, Subscription> }>();
   const hooked = new Set<number>();
@@ -51,7 +44,7 @@ export function createChangeStreams(engine: FeedSource, schedule: (fn: () => voi
   const close = (sub: Subscription) => {
     if (sub.closed) return;
     sub.closed = true;
-    sub.off();
+    sub.stream?.close();
   };
 
   const dropSender = (contentsId: number) => {
@@ -61,44 +54,8 @@ export function createChangeStreams(engine: FeedSource, schedule: (fn: () => voi
     for (const sub of entry.subs.values()) close(sub);
   };
 
-  const send = (sub: Subscription, event: BridgeEvent): boolean => {
-    if (sub.closed) return false;
-    try {
-      if (sub.sender.isDestroyed()) throw new Error('destroyed');
-      const message: ChangeEventMessage = { page: sub.page, id: sub.id, event };
-      sub.sender.send(IPC_EVENT, message);
-      return true;
-    } catch {
-      dropSender(sub.sender.id);
-      return false;
-    }
-  };
-
-  const pushLive = (sub: Subscription, envs: ChangeEnvelope[]) => {
-    if (!sub.live || sub.closed) return;
-    const fresh = envs.filter((env) => env.seq > sub.sent);
-    if (fresh.length === 0) return;
-    if (send(sub, { type: 'changes', envs: fresh })) sub.sent = fresh[fresh.length - 1]!.seq;
-  };
-
-  const replay = (sub: Subscription) => {
-    if (sub.closed) return;
-    const page = engine.changesSince(sub.sent, REPLAY_PAGE);
-    if (page.length > 0) {
-      if (!send(sub, { type: 'changes', envs: page })) return;
-      sub.sent = page[page.length - 1]!.seq;
-    }
-    if (page.length === REPLAY_PAGE) {
-      schedule(() => replay(sub));
-      return;
-    }
-    // Everything committed so far is delivered; this runs in the same tick as the read above,
-    // so no commit can fall between them, and the listener carries on from here.
-    sub.live = true;
-  };
-
   return {
-    subscribe(sender, page, id, since, user) {
+    subscribe(sender, page, id, since, user, feedId) {
       if (!hooked.has(sender.id)) {
         hooked.add(sender.id);
         sender.once('destroyed', () => {
@@ -118,20 +75,32 @@ export function createChangeStreams(engine: FeedSource, schedule: (fn: () => voi
       }
       const previous = entry.subs.get(id);
       if (previous) close(previous);
-      const current = engine.currentSeq();
-      const sub: Subscription = {
-        id,
-        page,
-        sender,
-        sent: since !== null && since <= current ? since : current,
-        live: false,
-        closed: false,
-        off: () => undefined,
-      };
+      const sub: Subscription = { sender, stream: null, closed: false };
       entry.subs.set(id, sub);
-      sub.off = engine.onChanges((envs) => pushLive(sub, envs));
-      if (!send(sub, { type: 'ready', seq: current, user })) return;
-      replay(sub);
+      const send = (event: BridgeEvent) => {
+        if (sub.closed) return;
+        try {
+          if (sender.isDestroyed()) throw new Error('destroyed');
+          const message: ChangeEventMessage = { page, id, event };
+          sender.send(IPC_EVENT, message);
+        } catch {
+          dropSender(sender.id);
+        }
+      };
+      sub.stream = engine.stream(
+        user,
+        { since, feedId, stale: 'restart' },
+        {
+          ready: (info) => send({ type: 'ready', seq: info.seq, user: info.user, feedId: info.feedId }),
+          changes: (envs) => send({ type: 'changes', envs }),
+          // webContents.send does not report a backlog: IPC to our own renderer is not throttled.
+          backlog: () => 0,
+          tooSlow: () => dropSender(sender.id),
+        },
+        { page: REPLAY_PAGE, chunk: REPLAY_PAGE, ...(defer ? { defer } : {}) },
+      );
+      // The sender may have failed during `ready` or the first page.
+      if (sub.closed) sub.stream.close();
     },
     unsubscribe(contentsId, page, id) {
       const entry = byContents.get(contentsId);

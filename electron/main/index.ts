@@ -1,18 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Notification, powerSaveBlocker, protocol, safeStorage, session, shell } from 'electron';
 import { systemClock } from '../../shared/clock.js';
-import { createEngine } from '../engine/create-engine.js';
-import type { Engine } from '../engine/engine-types.js';
-import { openStore, type Store } from '../engine/store/store.js';
+import { createEngine, localAdmin, openDataDir, type Engine, type Store } from '../engine/index.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { APP_ORIGIN, devServerUrlFrom, originOf, type WindowKind } from './app-url.js';
 import { initialWindowKind, parseLaunchArgs, type LaunchOptions } from './args.js';
 import { contentSecurityPolicy } from './csp.js';
 import { registerOpenExternal, registerRpc, registerUnavailableRpc } from './ipc.js';
 import { watchFreeze } from './freeze-notifications.js';
-import { ensureLocalUser } from './local-user.js';
+import { createHubTokenStore, registerHubToken } from './hub-token.js';
 import { consoleLogger } from './logger.js';
 import { safeOpenExternal } from './open-external.js';
 import { createSafeStorageSecrets } from './secrets.js';
@@ -26,7 +23,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 // electron-vite output layout: out/main/index.js, out/preload/index.cjs, out/renderer/.
 const PRELOAD_PATH = join(here, '../preload/index.cjs');
 const RENDERER_DIR = join(here, '../renderer');
-const DB_FILE = 'newsroom.db';
 
 const windows = new Map<WindowKind, BrowserWindow>();
 const disposers: Array<() => void> = [];
@@ -94,9 +90,10 @@ async function start(options: LaunchOptions): Promise<void> {
   if (options.mode === 'solo') {
     const dataDir = resolve(options.dataDir ?? join(app.getPath('userData'), 'data'));
     try {
-      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-      store = openStore(join(dataDir, DB_FILE));
-      const user = ensureLocalUser(store, systemClock, dataDir);
+      // The same bootstrap as a hub's: owner-only files, the admin and its token in DIR/admin.token,
+      // so the data dir can later be served by `npm run hub -- --data DIR` and the token still works.
+      store = openDataDir(dataDir, { clock: systemClock }).store;
+      const user = localAdmin(store);
       // Not the hub's secrets.json (plain text, 0600): a data dir may later be served by a hub.
       const secrets = createSafeStorageSecrets(join(dataDir, 'secrets.safe-storage.json'), safeStorage);
       engine = createEngine({ clock: systemClock, store, http: fetch, secrets, log });
@@ -117,6 +114,8 @@ async function start(options: LaunchOptions): Promise<void> {
     disposers.push(
       registerUnavailableRpc(ipcMain, allowedSender, `This window is connected to the hub at ${options.hubUrl}: calls go over its WebSocket, not IPC.`),
     );
+    const tokenFile = join(app.getPath('userData'), 'hub-token.safe-storage.json');
+    disposers.push(registerHubToken(ipcMain, allowedSender, createHubTokenStore(createSafeStorageSecrets(tokenFile, safeStorage), options.hubUrl!), log));
     log.info('hub mode', { hubUrl: options.hubUrl });
   }
 

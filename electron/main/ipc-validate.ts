@@ -34,6 +34,8 @@ export interface SubscribeRequest {
   page: string;
   id: number;
   since: number | null;
+  /** The feed `since` was read from, when the renderer knows it. */
+  feedId: string | null;
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -49,9 +51,12 @@ function parseTarget(payload: unknown): Parsed<{ page: string; id: number }> {
 export function parseSubscribe(payload: unknown): Parsed<SubscribeRequest> {
   const target = parseTarget(payload);
   if (!target.ok) return target;
-  const since = (payload as Record<string, unknown>).since;
+  const { since, feedId } = payload as Record<string, unknown>;
   if (since !== null && !isSeq(since)) return { ok: false, message: 'since is null or a non-negative integer seq.' };
-  return { ok: true, value: { ...target.value, since } };
+  if (feedId !== undefined && feedId !== null && !(typeof feedId === 'string' && feedId.length > 0 && feedId.length <= MAX_PAGE_ID)) {
+    return { ok: false, message: 'feedId is null or a string of 1 to 100 characters.' };
+  }
+  return { ok: true, value: { ...target.value, since, feedId: typeof feedId === 'string' ? feedId : null } };
 }
 
 export function parseUnsubscribe(payload: unknown): Parsed<{ page: string; id: number }> {

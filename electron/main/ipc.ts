@@ -1,14 +1,14 @@
 import { IPC_OPEN_EXTERNAL, IPC_RPC_PREFIX, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE, type BridgeReply } from '../../shared/bridge.js';
 import type { UserView } from '../../shared/domain.js';
-import { RpcError, type ErrorCode } from '../../shared/errors.js';
-import { isMethodName, methods } from '../../shared/methods.js';
-import type { Engine, Logger } from '../engine/engine-types.js';
+import type { ErrorCode } from '../../shared/errors.js';
+import { isMethodName, METHOD_NAMES } from '../../shared/method-names.js';
+import { toWireError, type Engine, type Logger } from '../engine/index.js';
 import { createChangeStreams, type FeedSource } from './change-stream.js';
 import type { IpcEventLike, IpcMainLike, SenderCheck } from './ipc-types.js';
 import { paramsProblem, parseSubscribe, parseUnsubscribe } from './ipc-validate.js';
 
 /** One channel per contract method, so nothing but the contract can be invoked. */
-export const RPC_CHANNELS: readonly string[] = Object.keys(methods).map((m) => `${IPC_RPC_PREFIX}${m}`);
+export const RPC_CHANNELS: readonly string[] = METHOD_NAMES.map((m) => `${IPC_RPC_PREFIX}${m}`);
 
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -26,11 +26,9 @@ function describeSender(event: IpcEventLike): Record<string, unknown> {
   }
 }
 
-/** An engine failure as a reply: RpcErrors keep their code and message, anything else is internal. */
-function errorReply(err: unknown, what: string, log: Logger): BridgeReply<never> {
-  if (err instanceof RpcError) return fail(err.code, err.message);
-  log.error(`${what} failed`, { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-  return fail('internal', `${what} failed in the app; its log has the details.`);
+/** An engine failure as a reply, mapped the way every transport maps it (engine toWireError). */
+export function errorReply(err: unknown, what: string, log: Logger): BridgeReply<never> {
+  return { ok: false, error: toWireError(err, log, what) };
 }
 
 export type RpcHandler = (method: string, event: IpcEventLike, params: unknown) => Promise<BridgeReply<unknown>>;
@@ -92,7 +90,7 @@ export function registerRpc(
     const user = getUser(event);
     if (!user) return fail('unauthorized', 'No user is signed in to this window.');
     try {
-      streams.subscribe(event.sender, req.value.page, req.value.id, req.value.since, user);
+      streams.subscribe(event.sender, req.value.page, req.value.id, req.value.since, user, req.value.feedId);
       return { ok: true, result: true };
     } catch (err) {
       return errorReply(err, 'Subscribing to changes', log);

@@ -1,4 +1,4 @@
-import type { Logger } from '../engine/engine-types.js';
+import type { Logger } from '../engine/index.js';
 
 /** One line per event on stdout/stderr; electron-vite and packaged runs both capture those. */
 export function consoleLogger(prefix = 'newsroom'): Logger {

@@ -1,7 +1,7 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { RpcError } from '../../shared/errors.js';
-import type { SecretStore } from '../engine/engine-types.js';
+import type { SecretStore } from '../engine/index.js';
 
 /** The part of Electron's safeStorage used here (the async API; the sync one is deprecated in 45). */
 export interface SafeStorageLike {

@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron';
-import type { Logger } from '../engine/engine-types.js';
+import type { Logger } from '../engine/index.js';
 import { isAllowedOrigin } from './app-url.js';
 import { handleWindowOpen, navigationAllowed, permissionAllowed, withCsp } from './web-policy.js';
 

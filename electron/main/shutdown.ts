@@ -1,4 +1,4 @@
-import type { Logger } from '../engine/engine-types.js';
+import type { Logger } from '../engine/index.js';
 
 export interface ShutdownStep {
   name: string;

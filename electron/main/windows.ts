@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { BridgeConfig } from '../../shared/bridge.js';
-import type { Logger } from '../engine/engine-types.js';
+import type { Logger } from '../engine/index.js';
 import { encodeBridgeConfigArg } from '../preload/bridge-config.js';
 import { entryUrl, type WindowKind } from './app-url.js';
 import { windowOptions } from './window-options.js';

@@ -1,5 +1,7 @@
 import {
   IPC_EVENT,
+  IPC_HUB_TOKEN_GET,
+  IPC_HUB_TOKEN_SET,
   IPC_OPEN_EXTERNAL,
   IPC_RPC_PREFIX,
   IPC_SUBSCRIBE,
@@ -9,7 +11,8 @@ import {
   type BridgeReply,
   type NewsroomBridge,
 } from '../../shared/bridge.js';
-import { METHOD_NAMES } from './method-names.js';
+// Names only: shared/method-names.ts has no zod, so the sandboxed preload bundle stays small.
+import { METHOD_NAMES } from '../../shared/method-names.js';
 
 /** The slice of ipcRenderer the bridge uses (tests pass a fake). */
 export interface IpcRendererLike {
@@ -70,12 +73,13 @@ export function createBridge(ipc: IpcRendererLike, config: BridgeConfig): Newsro
   return Object.freeze({
     config: Object.freeze({ ...config }),
     methods: Object.freeze(methods),
-    subscribe(since: number | null, listener: (event: BridgeEvent) => void): () => void {
+    subscribe(since: number | null, listener: (event: BridgeEvent) => void, feedId: string | null = null): () => void {
       if (since !== null && !(Number.isSafeInteger(since) && since >= 0)) throw new TypeError('since is null or a non-negative integer seq.');
       if (typeof listener !== 'function') throw new TypeError('listener must be a function.');
+      if (feedId !== null && typeof feedId !== 'string') throw new TypeError('feedId is null or a string.');
       const id = nextId++;
       listeners.set(id, listener);
-      void invokeReply<true>(ipc, IPC_SUBSCRIBE, { page, id, since }).then((reply) => {
+      void invokeReply<true>(ipc, IPC_SUBSCRIBE, { page, id, since, feedId }).then((reply) => {
         if (!reply.ok) console.error(`newsroom: change stream refused: ${reply.error.code}: ${reply.error.message}`);
       });
       return () => {
@@ -86,5 +90,9 @@ export function createBridge(ipc: IpcRendererLike, config: BridgeConfig): Newsro
     openExternal(url: string): Promise<BridgeReply<true>> {
       return invokeReply<true>(ipc, IPC_OPEN_EXTERNAL, url);
     },
+    hubToken: Object.freeze({
+      get: () => invokeReply<string | null>(ipc, IPC_HUB_TOKEN_GET),
+      set: (token: string | null) => invokeReply<true>(ipc, IPC_HUB_TOKEN_SET, token),
+    }),
   });
 }

@@ -32,8 +32,21 @@ function parseJson(body: Buffer): Record<string, unknown> {
   return parseBody('application/json', body);
 }
 
+/**
+ * A page on any other site can make a visitor's browser POST here with `text/plain` or a form
+ * type without asking (a "simple" cross-origin request), and the body can still be JSON. Only
+ * `application/json` needs a CORS preflight the sandbox never grants, so it is the only type taken.
+ */
+function jsonOnly(method: string, contentType: string | undefined): HttpResult | null {
+  if (method === 'GET' || method === 'HEAD' || method === 'DELETE') return null;
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' ? null : jsonError(415, 'The control API takes Content-Type: application/json only.');
+}
+
 export function controlHandler(deps: ControlDeps) {
-  return (method: string, url: URL, body: Buffer): HttpResult => {
+  return (method: string, url: URL, body: Buffer, contentType?: string): HttpResult => {
+    const refused = jsonOnly(method, contentType);
+    if (refused) return refused;
     const path = url.pathname.replace(/\/+$/, '');
     const key = `${method} ${path}`;
     switch (key) {

@@ -12,7 +12,7 @@ import { isPagingRequest, rateLimitHeaders, type RateLimiter } from './rate-limi
 
 export interface ServerDeps {
   routes: Route[];
-  control: (method: string, url: URL, body: Buffer) => HttpResult | Promise<HttpResult>;
+  control: (method: string, url: URL, body: Buffer, contentType: string | undefined) => HttpResult | Promise<HttpResult>;
   faults: FaultRegistry;
   limiter: RateLimiter;
   brandToken: string;
@@ -114,7 +114,7 @@ export function createSandboxServer(deps: ServerDeps): SandboxServer {
     const url = new URL(req.url ?? '/', deps.base());
     const method = (req.method ?? 'GET').toUpperCase();
     if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
-      send(res, await safely(async () => deps.control(method, url, await readBody(req))));
+      send(res, await safely(async () => deps.control(method, url, await readBody(req), req.headers['content-type'])));
       return;
     }
     const fault = deps.faults.take(method, url.pathname + url.search);

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../shared/clock.js';
-import { openStore } from '../../electron/engine/store/store.js';
+import { localAdmin, openDataDir } from '../../electron/engine/index.js';
 import { handleAppProtocol, registerAppScheme } from '../../electron/main/app-protocol.js';
-import { ensureLocalUser } from '../../electron/main/local-user.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'nr-main-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -49,21 +48,27 @@ describe('app:// protocol', () => {
   });
 });
 
-describe('solo-mode local user', () => {
+describe('solo-mode local user (the data-dir bootstrap shared with the hub)', () => {
   it('creates admin once, with its token in admin.token (0600)', () => {
     const dir = join(tmp, 'data');
-    mkdirSync(dir);
-    const store = openStore(join(dir, 'newsroom.db'));
+    const first = openDataDir(dir, { clock: systemClock });
+    const token = readFileSync(join(dir, 'admin.token'), 'utf8').trim();
     try {
-      expect(ensureLocalUser(store, systemClock, dir)).toEqual({ name: 'admin', role: 'admin' });
-      const token = readFileSync(join(dir, 'admin.token'), 'utf8').trim();
+      expect(first.adminToken).toBe(token);
+      expect(localAdmin(first.store)).toEqual({ name: 'admin', role: 'admin' });
       if (process.platform !== 'win32') expect(statSync(join(dir, 'admin.token')).mode & 0o777).toBe(0o600);
-      expect(store.users.count()).toBe(1);
-      expect(ensureLocalUser(store, systemClock, dir)).toEqual({ name: 'admin', role: 'admin' });
-      expect(store.users.count()).toBe(1);
+      expect(first.store.users.count()).toBe(1);
+    } finally {
+      first.store.close();
+    }
+    const again = openDataDir(dir, { clock: systemClock });
+    try {
+      expect(again.adminToken).toBeNull();
+      expect(localAdmin(again.store)).toEqual({ name: 'admin', role: 'admin' });
+      expect(again.store.users.count()).toBe(1);
       expect(readFileSync(join(dir, 'admin.token'), 'utf8').trim()).toBe(token);
     } finally {
-      store.close();
+      again.store.close();
     }
   });
 });

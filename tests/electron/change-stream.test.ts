@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BridgeEvent } from '../../shared/bridge.js';
 import type { UserView } from '../../shared/domain.js';
 import { createChangeStreams, REPLAY_PAGE, type ChangeEventMessage } from '../../electron/main/change-stream.js';
-import { fakeContents, fakeEngine, removed } from './fakes.js';
+import { FAKE_FEED_ID, fakeContents, fakeEngine, removed } from './fakes.js';
 
 const user: UserView = { name: 'admin', role: 'admin' };
 
@@ -21,7 +21,10 @@ function seqs(evts: BridgeEvent[]): number[] {
 function manualSchedule() {
   const queue: Array<() => void> = [];
   return {
-    schedule: (fn: () => void) => void queue.push(fn),
+    schedule: (fn: () => void) => {
+      queue.push(fn);
+      return () => undefined;
+    },
     flush() {
       while (queue.length) queue.shift()!();
     },
@@ -37,7 +40,7 @@ describe('change streams', () => {
     streams.subscribe(contents, 'page', 1, 1, user);
     engine.commit(removed('d'));
     const evts = events(contents);
-    expect(evts[0]).toEqual({ type: 'ready', seq: 3, user });
+    expect(evts[0]).toEqual({ type: 'ready', seq: 3, user, feedId: FAKE_FEED_ID });
     expect(seqs(evts)).toEqual([2, 3, 4]);
     expect(contents.sent.every((s) => s.channel === 'changes:event')).toBe(true);
   });
@@ -59,8 +62,19 @@ describe('change streams', () => {
     const contents = fakeContents();
     streams.subscribe(contents, 'page', 1, 50, user);
     engine.commit(removed('b'));
-    expect(events(contents)[0]).toEqual({ type: 'ready', seq: 1, user });
+    expect(events(contents)[0]).toEqual({ type: 'ready', seq: 1, user, feedId: FAKE_FEED_ID });
     expect(seqs(events(contents))).toEqual([2]);
+  });
+
+  it('a since from another feed (a replaced data dir) starts over at the current seq, naming the feed', () => {
+    const engine = fakeEngine();
+    engine.commit(removed('a'), removed('b'), removed('c'));
+    const streams = createChangeStreams(engine);
+    const contents = fakeContents();
+    streams.subscribe(contents, 'page', 1, 1, user, 'an-older-feed');
+    engine.commit(removed('d'));
+    expect(events(contents)[0]).toEqual({ type: 'ready', seq: 3, user, feedId: FAKE_FEED_ID });
+    expect(seqs(events(contents))).toEqual([4]);
   });
 
   it('replays long histories in pages without gaps or duplicates while changes keep coming', () => {

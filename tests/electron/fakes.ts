@@ -1,15 +1,19 @@
 import type { Change, ChangeEnvelope } from '../../shared/changes.js';
 import type { UserView } from '../../shared/domain.js';
 import { RpcError } from '../../shared/errors.js';
+import { openChangeStream } from '../../electron/engine/stream/change-stream.js';
+import type { Engine } from '../../electron/engine/index.js';
 import type { IpcEventLike, IpcHandler, IpcMainLike, WebContentsLike } from '../../electron/main/ipc-types.js';
 
-/** An engine with an in-memory change feed and a call log; `fail` makes the next call throw. */
+export const FAKE_FEED_ID = 'fake-feed';
+
+/** An engine with an in-memory change feed (streamed by the engine's real change stream) and a call log; `fail` makes the next call throw. */
 export function fakeEngine() {
   const log: ChangeEnvelope[] = [];
   const listeners = new Set<(envs: ChangeEnvelope[]) => void>();
   const calls: Array<{ user: UserView; method: string; params: unknown }> = [];
   let failWith: unknown = null;
-  return {
+  const engine = {
     calls,
     listenerCount: () => listeners.size,
     failNext(err: unknown) {
@@ -37,9 +41,14 @@ export function fakeEngine() {
     changesSince: (seq: number, limit: number) => log.filter((e) => e.seq > seq).slice(0, limit),
     onChanges(listener: (envs: ChangeEnvelope[]) => void) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => void listeners.delete(listener);
+    },
+    feedId: () => FAKE_FEED_ID,
+    stream(...args: Parameters<Engine['stream']>) {
+      return openChangeStream(engine, ...args);
     },
   };
+  return engine;
 }
 
 export function removed(id: string): Change {

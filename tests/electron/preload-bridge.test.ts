@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT, IPC_OPEN_EXTERNAL, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE, type BridgeConfig, type BridgeEvent } from '../../shared/bridge.js';
+import { IPC_EVENT, IPC_HUB_TOKEN_GET, IPC_HUB_TOKEN_SET, IPC_OPEN_EXTERNAL, IPC_SUBSCRIBE, IPC_UNSUBSCRIBE, type BridgeConfig, type BridgeEvent } from '../../shared/bridge.js';
 import { methods } from '../../shared/methods.js';
 import { createBridge, type IpcRendererLike } from '../../electron/preload/bridge.js';
 import { CONFIG_ARG_PREFIX, encodeBridgeConfigArg, parseBridgeConfigArg } from '../../electron/preload/bridge-config.js';
-import { METHOD_NAMES } from '../../electron/preload/method-names.js';
+import { METHOD_NAMES } from '../../shared/method-names.js';
 
 const solo: BridgeConfig = { mode: 'solo', hubUrl: null, wall: false };
 
@@ -53,9 +53,11 @@ describe('bridge config argument', () => {
 });
 
 describe('createBridge', () => {
-  it('exposes exactly config, methods, subscribe and openExternal', () => {
+  it('exposes exactly config, methods, subscribe, openExternal and hubToken', () => {
     const bridge = createBridge(fakeIpcRenderer(), solo);
-    expect(Object.keys(bridge).sort()).toEqual(['config', 'methods', 'openExternal', 'subscribe']);
+    expect(Object.keys(bridge).sort()).toEqual(['config', 'hubToken', 'methods', 'openExternal', 'subscribe']);
+    expect(Object.keys(bridge.hubToken).sort()).toEqual(['get', 'set']);
+    expect(Object.isFrozen(bridge.hubToken)).toBe(true);
     expect(Object.keys(bridge.methods).sort()).toEqual(Object.keys(methods).sort());
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.isFrozen(bridge.methods)).toBe(true);
@@ -88,6 +90,19 @@ describe('createBridge', () => {
     expect(await malformed.openExternal('https://example.com')).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
+  it('reads and sets the hub token through its own channels only (the main process keeps it with safeStorage)', async () => {
+    const ipc = fakeIpcRenderer((channel) => (channel === IPC_HUB_TOKEN_GET ? { ok: true, result: 'nr_abc' } : { ok: true, result: true }));
+    const bridge = createBridge(ipc, { mode: 'hub', hubUrl: 'http://10.0.0.5:4780', wall: false });
+    expect(await bridge.hubToken.get()).toEqual({ ok: true, result: 'nr_abc' });
+    expect(await bridge.hubToken.set('nr_new')).toEqual({ ok: true, result: true });
+    expect(await bridge.hubToken.set(null)).toEqual({ ok: true, result: true });
+    expect(ipc.invoked).toEqual([
+      { channel: IPC_HUB_TOKEN_GET, args: [] },
+      { channel: IPC_HUB_TOKEN_SET, args: ['nr_new'] },
+      { channel: IPC_HUB_TOKEN_SET, args: [null] },
+    ]);
+  });
+
   it('opens links through the shell channel only', async () => {
     const ipc = fakeIpcRenderer();
     await createBridge(ipc, solo).openExternal('https://example.com/');
@@ -105,7 +120,7 @@ describe('createBridge', () => {
     expect(ipc.invoked.map((i) => i.channel)).toEqual([IPC_SUBSCRIBE, IPC_SUBSCRIBE]);
     expect(subA!.since).toBeNull();
     expect(subB!.since).toBe(5);
-    const ready: BridgeEvent = { type: 'ready', seq: 5, user: { name: 'admin', role: 'admin' } };
+    const ready: BridgeEvent = { type: 'ready', seq: 5, user: { name: 'admin', role: 'admin' }, feedId: 'f1' };
     ipc.emit({ page: subA!.page, id: subA!.id, event: ready });
     expect(a).toHaveBeenCalledWith(ready);
     expect(a.mock.calls[0]).toHaveLength(1);

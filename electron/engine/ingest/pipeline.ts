@@ -1,6 +1,7 @@
 import type { Clock } from '../../../shared/clock.js';
 import type { Item } from '../../../shared/domain.js';
 import type { Store } from '../store/store.js';
+import { capHtml, capText, MAX_HTML_CHARS } from './limits.js';
 import { htmlToText, escapeHtml, sanitizePlatformHtml } from './sanitize.js';
 import type { IncomingPost, IngestOp, IngestResult } from './types.js';
 
@@ -24,7 +25,12 @@ function normalize(p: IncomingPost): Normal | string {
   if (!p.nativeId) return 'no native id';
   const created = Date.parse(p.createdAt);
   if (Number.isNaN(created)) return `created_at is not a date: ${String(p.createdAt).slice(0, 40)}`;
-  const html = sanitizePlatformHtml(p.html ?? `<p>${escapeHtml(p.text ?? '')}</p>`);
+  const text = p.text === undefined ? undefined : capText(p.text);
+  const raw = capHtml(p.html ?? `<p>${escapeHtml(text ?? '')}</p>`);
+  let html = sanitizePlatformHtml(raw.html);
+  // Sanitizing may lengthen (entities, closing tags); the cap holds for what is stored.
+  if (html.length > MAX_HTML_CHARS) html = sanitizePlatformHtml(capHtml(html, MAX_HTML_CHARS - 2_000).html);
+  if (raw.cut && !html.endsWith('…</p>')) html += '<p>…</p>';
   const edited = p.editedAt && !Number.isNaN(Date.parse(p.editedAt)) ? new Date(p.editedAt).toISOString() : null;
   return {
     platform: p.platform,
@@ -37,7 +43,7 @@ function normalize(p: IncomingPost): Normal | string {
       avatarUrl: p.author.avatarUrl && /^https?:\/\//i.test(p.author.avatarUrl) ? p.author.avatarUrl : null,
     },
     html,
-    text: p.text ?? htmlToText(html),
+    text: text ?? capText(htmlToText(html)),
     lang: p.lang,
     tags: [...new Set(p.tags.map((t) => t.toLowerCase()))],
     createdAt: new Date(created).toISOString(),
@@ -69,6 +75,7 @@ export function createPipeline({ store, clock }: PipelineDeps): Pipeline {
             // A deleted post keeps its place (so replicas can drop it) but not its words.
             const item: Item = { ...existing, text: '', html: '', deletedAt: now, seq: store.changes.nextSeq() };
             store.items.update(item);
+            store.changes.redactItem(item);
             store.changes.append({ kind: 'item.deleted', item }, now);
             result.deleted++;
             continue;

@@ -60,7 +60,10 @@ function mergeScope(prev: FreezeState, next: FreezeScope): FreezeScope {
 
 /**
  * Ends an expired freeze INTO REVIEW: every scheduled post in scope is held, whatever its time,
- * so nothing goes out because a timer ran out. Runs in its own transaction (or joins the caller's).
+ * so nothing goes out because a timer ran out. While a lift needs a second person, the expiry
+ * counts as the lift request of whoever set it (the freeze's `by`: a re-freeze that sets an end
+ * time makes its author `by`): the freeze stays on until someone else confirms, unless someone
+ * else had asked to lift already. Runs in its own transaction (or joins the caller's).
  */
 export function applyExpiry(d: FreezeDeps): boolean {
   const { store } = d;
@@ -73,16 +76,46 @@ export function applyExpiry(d: FreezeDeps): boolean {
     const s = store.freeze.get();
     if (!due(s)) return false;
     const scheduled = store.posts.byStatus(['scheduled']).filter((p) => freezeCovers(s, p.accountId));
-    const held = holdAll(store, scheduled, SYSTEM_ACTOR, HELD_AT_EXPIRY, at, { freezeEpoch: s.epoch + 1 });
-    const next = store.freeze.set({ ...s, frozen: false, epoch: s.epoch + 1, reason: null, scope: { kind: 'all' }, by: SYSTEM_ACTOR, since: at, expiresAt: null, pendingLift: null });
+    const requester = s.by ?? SYSTEM_ACTOR;
+    const waits = s.liftRequiresSecondPerson && (s.pendingLift === null || s.pendingLift.by === requester);
+    const epoch = waits ? s.epoch : s.epoch + 1;
+    const held = holdAll(store, scheduled, SYSTEM_ACTOR, HELD_AT_EXPIRY, at, { freezeEpoch: epoch });
+    const next = waits
+      ? store.freeze.set({ ...s, expiresAt: null, pendingLift: s.pendingLift ?? { by: requester, at } })
+      : store.freeze.set({ ...s, frozen: false, epoch, reason: null, scope: { kind: 'all' }, by: SYSTEM_ACTOR, since: at, expiresAt: null, pendingLift: null });
     recordAudit(
       store,
-      { actor: SYSTEM_ACTOR, action: 'freeze.expired', entity: 'freeze', entityId: 'freeze', from: 'frozen', to: 'lifted', details: { reason: s.reason, frozenBy: s.by, expiresAt: s.expiresAt, epoch: next.epoch, held: held.map((p) => p.id) } },
+      {
+        actor: SYSTEM_ACTOR,
+        action: 'freeze.expired',
+        entity: 'freeze',
+        entityId: 'freeze',
+        from: 'frozen',
+        to: waits ? 'frozen' : 'lifted',
+        details: { reason: s.reason, frozenBy: s.by, expiresAt: s.expiresAt, epoch: next.epoch, held: held.map((p) => p.id), awaitingSecondPerson: waits, requestedBy: s.pendingLift?.by ?? null },
+      },
       at,
     );
     changed(store, next, at);
     return true;
   });
+}
+
+/**
+ * The end time a (re-)freeze leaves: a re-freeze never shortens an end time and never gives one to
+ * a freeze that had none (either would let one person end a freeze sooner than agreed, around the
+ * second-person rule); it may lengthen one or make the freeze open-ended.
+ */
+function nextExpiry(prev: FreezeState, requested: string | undefined): string | null {
+  const wanted = requested === undefined ? null : iso(Date.parse(requested));
+  if (!prev.frozen || wanted === null) return wanted;
+  if (prev.expiresAt === null) {
+    throw new RpcError('conflict', 'publishing is frozen with no end time: a re-freeze cannot add one. Re-freeze without expiresAt, or lift the freeze');
+  }
+  if (Date.parse(wanted) < Date.parse(prev.expiresAt)) {
+    throw new RpcError('conflict', `the freeze runs until ${prev.expiresAt}: a re-freeze may move its end time later, never earlier`);
+  }
+  return wanted;
 }
 
 export function setFreeze(d: FreezeDeps, user: string, p: SetFreezeInput): SetFreezeResult {
@@ -101,6 +134,7 @@ export function setFreeze(d: FreezeDeps, user: string, p: SetFreezeInput): SetFr
         if (!store.accounts.get(id)) throw new RpcError('invalid_input', `no publishing account "${id}": accounts.list shows the ones there are`);
       }
       const scope = mergeScope(prev, p.accountIds ? { kind: 'accounts', accountIds: [...new Set(p.accountIds)] } : { kind: 'all' });
+      const expiresAt = nextExpiry(prev, p.expiresAt);
       const next = store.freeze.set({
         ...prev,
         frozen: true,
@@ -109,7 +143,7 @@ export function setFreeze(d: FreezeDeps, user: string, p: SetFreezeInput): SetFr
         scope,
         by: user,
         since: at,
-        expiresAt: p.expiresAt ? iso(Date.parse(p.expiresAt)) : null,
+        expiresAt,
         pendingLift: null,
       });
       const due = store.posts.scheduledUpTo(at).filter((x) => freezeCovers(next, x.accountId));

@@ -34,6 +34,11 @@ function mustPost(store: Store, id: string): PostRecord {
   return p;
 }
 
+/** Agents act on their own posts; leads and above on anyone's. */
+function assertMayChange(user: UserView, post: PostRecord, what: string): void {
+  if (!isLead(user) && post.author !== user.name) throw new RpcError('forbidden', `agents may ${what} only their own posts; this one is ${post.author}'s`);
+}
+
 /** A requested time as stored: normalized to UTC; up to a minute late counts as now; earlier is refused. */
 export function resolveTime(at: string, nowMs: number): string {
   const ms = Date.parse(at);
@@ -120,6 +125,7 @@ export function updatePost(d: PostsDeps, user: UserView, p: UpdateInput): PostRe
   const when = p.scheduledAt === undefined || p.scheduledAt === null ? p.scheduledAt : resolveTime(p.scheduledAt, nowMs);
   return store.write(() => {
     const post = mustPost(store, p.id);
+    assertMayChange(user, post, 'edit');
     assertUnlocked(post, 'edited');
     if (post.status === 'held' && !isLead(user)) throw new RpcError('forbidden', 'held posts are reviewed by a lead or above');
     const a = account(store, post.accountId);
@@ -155,6 +161,7 @@ export function schedulePost(d: PostsDeps, user: UserView, p: { id: string; at: 
   const when = resolveTime(p.at, nowMs);
   return store.write(() => {
     const post = mustPost(store, p.id);
+    assertMayChange(user, post, 'reschedule');
     assertUnlocked(post, 'rescheduled');
     if (post.status === 'held') throw new RpcError('conflict', 'held posts go out only when a lead or above releases them (posts.release)');
     const a = account(store, post.accountId);
@@ -206,8 +213,8 @@ export function cancelPost(d: PostsDeps, user: UserView, id: string): PostRecord
   const at = iso(d.clock.now());
   return store.write(() => {
     const post = mustPost(store, id);
+    assertMayChange(user, post, 'cancel');
     assertUnlocked(post, 'cancelled');
-    if (!isLead(user) && post.author !== user.name) throw new RpcError('forbidden', `agents may cancel only their own posts; this one is ${post.author}'s`);
     return savePost(store, post, { ...post, status: 'cancelled', notBefore: null }, { actor: user.name, action: 'post.cancelled', at });
   });
 }

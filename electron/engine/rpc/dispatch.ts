@@ -4,10 +4,11 @@ import { describeIssues, isMethodName, methods } from '../../../shared/methods.j
 import { roleMay } from '../../../shared/roles.js';
 import type { Logger } from '../engine-types.js';
 import type { Handlers } from './handlers.js';
+import { wireRpcError } from './wire-error.js';
 
 /** The one door every transport goes through: method exists → role may → params valid → handler. */
 export async function dispatch(handlers: Handlers, log: Logger, user: UserView, method: string, params: unknown): Promise<unknown> {
-  if (!isMethodName(method)) throw new RpcError('not_found', `Unknown method "${method}".`);
+  if (!isMethodName(method)) throw new RpcError('not_found', `Unknown method "${method.slice(0, 100)}".`);
   const spec = methods[method];
   if (!roleMay(user.role, spec.access)) {
     throw new RpcError('forbidden', `${method} needs the ${spec.access} role or above; ${user.name} is ${user.role}.`);
@@ -18,8 +19,6 @@ export async function dispatch(handlers: Handlers, log: Logger, user: UserView, 
     const handler = handlers[method] as (u: UserView, p: unknown) => unknown;
     return await handler(user, parsed.data);
   } catch (err) {
-    if (err instanceof RpcError) throw err;
-    log.error(`${method} failed`, { error: err instanceof Error ? err.stack : String(err) });
-    throw new RpcError('internal', `${method} failed on the server; the hub log has the details.`);
+    throw wireRpcError(err, log, method);
   }
 }

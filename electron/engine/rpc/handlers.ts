@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.js';
-import type { SourceView, UserView } from '../../../shared/domain.js';
-import { RpcError } from '../../../shared/errors.js';
+import type { UserView } from '../../../shared/domain.js';
 import type { MethodName, ParsedParams, Results } from '../../../shared/methods.js';
 import type { SecretStore } from '../engine-types.js';
 import type { Publishing } from '../publish/publishing.js';
-import { sourceTokenKey } from '../sources/connector-types.js';
+import { addSource, removeSource, setSourcePaused, type SourcesDeps } from '../sources-service.js';
 import type { Store } from '../store/store.js';
 import { createPublishHandlers } from './publish-handlers.js';
+import { createUsersHandlers } from './users-handlers.js';
 
 export interface HandlerDeps {
   store: Store;
@@ -15,6 +14,8 @@ export interface HandlerDeps {
   secrets: SecretStore;
   /** Tells the connectors that sources changed (added, removed, paused, resumed). */
   sourcesChanged(): void;
+  /** Ends the sessions of tokens that stopped being valid (users removed or rotated). */
+  usersChanged(): void;
   publishing: Publishing;
 }
 
@@ -24,61 +25,27 @@ export type Handlers = {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { store, clock } = deps;
-  const now = () => new Date(clock.now()).toISOString();
-
-  function mustGet(id: string): SourceView {
-    const s = store.sources.get(id);
-    if (!s) throw new RpcError('not_found', `No source with id "${id}". sources.list shows the ones there are.`);
-    return s;
-  }
-
-  function setPaused(id: string, paused: boolean): { source: SourceView } {
-    const source = store.write(() => {
-      mustGet(id);
-      store.sources.setPaused(id, paused);
-      const fresh = mustGet(id);
-      store.changes.append({ kind: 'source.updated', source: fresh }, now());
-      return fresh;
-    });
-    deps.sourcesChanged();
-    return { source };
-  }
+  const sd: SourcesDeps = { store, clock, secrets: deps.secrets, sourcesChanged: deps.sourcesChanged };
 
   return {
     'me.get': (user) => ({ name: user.name, role: user.role }),
     'items.list': (user, p) => ({ items: store.items.list({ ...p, publicOnly: user.role === 'wall' }) }),
     'sources.list': () => ({ sources: store.sources.list() }),
-    'sources.add': async (_user, p) => {
-      const id = randomUUID();
-      // The token goes to the secret store first: a source row never points at a token that isn't there.
-      if (p.accessToken) await deps.secrets.set(sourceTokenKey(id), p.accessToken);
-      const source = store.write(() => {
-        const s = store.sources.add({
-          id,
-          platform: p.platform,
-          name: p.name,
-          config: { instanceUrl: p.instanceUrl.replace(/\/+$/, ''), hashtags: p.hashtags, terms: p.terms, mentions: p.mentions },
-          hasToken: Boolean(p.accessToken),
-          createdAt: now(),
-        });
-        store.changes.append({ kind: 'source.added', source: s }, now());
-        return s;
-      });
-      deps.sourcesChanged();
-      return { source };
-    },
+    'sources.add': async (_user, p) => ({
+      source: await addSource(sd, {
+        platform: p.platform,
+        name: p.name,
+        config: { instanceUrl: p.instanceUrl.replace(/\/+$/, ''), hashtags: p.hashtags, terms: p.terms, mentions: p.mentions },
+        accessToken: p.accessToken,
+      }),
+    }),
     'sources.remove': async (_user, p) => {
-      store.write(() => {
-        mustGet(p.id);
-        store.sources.remove(p.id, now());
-        store.changes.append({ kind: 'source.removed', id: p.id }, now());
-      });
-      deps.sourcesChanged();
-      await deps.secrets.delete(sourceTokenKey(p.id));
+      await removeSource(sd, p.id);
       return { ok: true };
     },
-    'sources.pause': (_user, p) => setPaused(p.id, true),
-    'sources.resume': (_user, p) => setPaused(p.id, false),
+    'sources.pause': (_user, p) => ({ source: setSourcePaused(sd, p.id, true) }),
+    'sources.resume': (_user, p) => ({ source: setSourcePaused(sd, p.id, false) }),
     ...createPublishHandlers({ store, clock, secrets: deps.secrets, publishing: deps.publishing }),
+    ...createUsersHandlers({ store, clock, usersChanged: deps.usersChanged }),
   };
 }

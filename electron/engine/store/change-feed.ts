@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Change, ChangeEnvelope } from '../../../shared/changes.js';
+import type { Item } from '../../../shared/domain.js';
 
 /**
  * Every committed change gets the next seq, written in the same transaction as the change itself,
@@ -12,11 +13,17 @@ export class ChangeFeed {
   private readonly listeners = new Set<(envs: ChangeEnvelope[]) => void>();
   private readonly insert: Database.Statement;
   private readonly since: Database.Statement;
+  private readonly redact: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.last = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM changes').get() as { s: number }).s;
-    this.insert = db.prepare('INSERT INTO changes (seq, kind, payload, at) VALUES (?, ?, ?, ?)');
+    this.insert = db.prepare('INSERT INTO changes (seq, kind, payload, at, item_id) VALUES (?, ?, ?, ?, ?)');
     this.since = db.prepare('SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT ?');
+    // Each earlier payload keeps its own seq (so a replica's ordering rule still holds) and gets the rest from the tombstone.
+    this.redact = db.prepare(
+      `UPDATE changes SET payload = json_set(payload, '$.item', json_set(json(@item), '$.seq', json_extract(payload, '$.item.seq')))
+       WHERE item_id = @id AND kind IN ('item.added', 'item.updated')`,
+    );
   }
 
   currentSeq(): number {
@@ -31,11 +38,21 @@ export class ChangeFeed {
   /** Must be called inside Store.write(). */
   append(change: Change, at: string): ChangeEnvelope {
     const seq = this.last + 1;
-    this.insert.run(seq, change.kind, JSON.stringify(change), at);
+    const itemId = change.kind === 'item.added' || change.kind === 'item.updated' || change.kind === 'item.deleted' ? change.item.id : null;
+    this.insert.run(seq, change.kind, JSON.stringify(change), at, itemId);
     this.last = seq;
     const env = { seq, change };
     this.pending.push(env);
     return env;
+  }
+
+  /**
+   * A deleted item's words must not outlive it in the feed: every earlier change of it is rewritten
+   * to carry the tombstone instead, so a replay (a new wall, a resumed desk) never shows them again.
+   * Must be called inside Store.write(), with the delete.
+   */
+  redactItem(tombstone: Item): void {
+    this.redact.run({ id: tombstone.id, item: JSON.stringify(tombstone) });
   }
 
   changesSince(seq: number, limit: number): ChangeEnvelope[] {

@@ -163,6 +163,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
     name: "items: visibility (followers-only and direct posts stay off the room's wall)",
     sql: `ALTER TABLE items ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public';`,
   },
+  {
+    version: 4,
+    name: 'feed id (a replaced data dir is another feed); change rows know their item, and deleted items are redacted in them',
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO meta (key, value) VALUES ('feed_id', lower(hex(randomblob(16))));
+      ALTER TABLE changes ADD COLUMN item_id INTEGER;
+      UPDATE changes SET item_id = json_extract(payload, '$.item.id') WHERE kind IN ('item.added', 'item.updated', 'item.deleted');
+      CREATE INDEX changes_item ON changes (item_id) WHERE item_id IS NOT NULL;
+      UPDATE changes SET payload = json_set(payload, '$.item.text', '', '$.item.html', '')
+        WHERE kind IN ('item.added', 'item.updated') AND item_id IN (SELECT id FROM items WHERE deleted_at IS NOT NULL);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

@@ -12,6 +12,8 @@ import { UsersRepo } from './users-repo.js';
 export interface Store {
   readonly db: Database.Database;
   readonly path: string;
+  /** Names this store's change feed: another data dir (or a wiped one) has another id. */
+  readonly feedId: string;
   readonly changes: ChangeFeed;
   readonly items: ItemsRepo;
   readonly sources: SourcesRepo;
@@ -45,9 +47,12 @@ export function openStore(path: string): Store {
   const changes = new ChangeFeed(db);
   let depth = 0;
 
+  const feedId = (db.prepare("SELECT value FROM meta WHERE key = 'feed_id'").get() as { value: string }).value;
+
   const store: Store = {
     db,
     path,
+    feedId,
     changes,
     items: new ItemsRepo(db),
     sources: new SourcesRepo(db),

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { UserView } from '../../../shared/domain.js';
+import type { UserInfo, UserView } from '../../../shared/domain.js';
 import type { Role } from '../../../shared/roles.js';
 
 export class UsersRepo {
@@ -20,6 +20,14 @@ export class UsersRepo {
 
   get(name: string): UserView | null {
     return (this.db.prepare('SELECT name, role FROM users WHERE name = ?').get(name) as UserView | undefined) ?? null;
+  }
+
+  list(): UserInfo[] {
+    return this.db.prepare('SELECT name, role, created_at AS createdAt FROM users ORDER BY name').all() as UserInfo[];
+  }
+
+  remove(name: string): boolean {
+    return this.db.prepare('DELETE FROM users WHERE name = ?').run(name).changes === 1;
   }
 
   countWithRole(role: Role): number {

@@ -117,7 +117,7 @@ describe('freeze', () => {
     await t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'storm' });
     expect(get(p.id).status).toBe('held');
     await expect(t.call(users.lead, 'posts.release', { id: p.id })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/frozen/) });
-    await expect(t.call(users.agent, 'posts.schedule', { id: p.id, at: at(clock, 60_000) })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(t.call(users.lead, 'posts.schedule', { id: p.id, at: at(clock, 60_000) })).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('ends an expired freeze into review: every scheduled post in scope is held, nothing is sent', async () => {

@@ -69,6 +69,10 @@ interface MPost {
 interface MFreeze {
   scope: 'all' | Set<string>;
   expiresAt: number | null;
+  /** Who (re-)froze last: an expiry counts as their lift request while a second person is required. */
+  by: string;
+  /** Who asked to lift, waiting for a second person. */
+  pending: string | null;
 }
 
 const EXPECTED_REFUSALS = new Set(['conflict', 'forbidden', 'invalid_input']);
@@ -84,6 +88,7 @@ async function runSequence(cmds: Cmd[]): Promise<void> {
   const accts = [await addAccount(t, clock, secrets, 'a', false), await addAccount(t, clock, secrets, 'b', false)];
   const posts = new Map<string, MPost>();
   let freeze: MFreeze | null = null;
+  let secondPerson = false;
   const violations: string[] = [];
   const log: string[] = [];
 
@@ -95,7 +100,14 @@ async function runSequence(cmds: Cmd[]): Promise<void> {
     freeze = null;
   };
   const modelExpiry = () => {
-    if (freeze?.expiresAt != null && freeze.expiresAt <= clock.now()) endFreeze('expiry', clock.now());
+    if (freeze?.expiresAt == null || freeze.expiresAt > clock.now()) return;
+    if (secondPerson && (freeze.pending === null || freeze.pending === freeze.by)) {
+      // Into review with the freeze still on: the expiry is its author's lift request.
+      for (const p of posts.values()) if (covers(freeze, p.acct)) p.needsPerson = true;
+      freeze = { ...freeze, expiresAt: null, pending: freeze.pending ?? freeze.by };
+      return;
+    }
+    endFreeze('expiry', clock.now());
   };
   /** The engine ends an expired freeze at the start of each tick; so does the model. */
   const tick = async () => {
@@ -173,20 +185,35 @@ async function runSequence(cmds: Cmd[]): Promise<void> {
         if (c.duringTick === 'macro') await new Promise((r) => setImmediate(r));
         const r = await rpc(crisisUsers[c.who]!, 'freeze.set', params);
         await ticking;
+        const wanted = c.expiresInMs ? clock.now() + c.expiresInMs : null;
+        // A re-freeze never shortens an end time nor gives one to an open-ended freeze.
+        const refused = freeze !== null && wanted !== null && (freeze.expiresAt === null || wanted < freeze.expiresAt);
+        if (refused) {
+          if (r) violations.push('a re-freeze shortened or added an end time');
+          return;
+        }
         if (!r) throw new Error('freeze.set was refused');
         const scope: MFreeze['scope'] = c.scope === 'all' || freeze?.scope === 'all' ? 'all' : new Set([...(freeze?.scope ?? []), accts[c.scope]!]);
-        freeze = { scope, expiresAt: c.expiresInMs ? clock.now() + c.expiresInMs : null };
+        freeze = { scope, expiresAt: wanted, by: crisisUsers[c.who]!.name, pending: null };
         return;
       }
       case 'lift': {
         modelExpiry();
         const r = await rpc<{ awaitingSecondPerson: boolean }>(crisisUsers[c.who]!, 'freeze.set', { frozen: false });
         if (r && freeze === null) violations.push('a lift succeeded while nothing was frozen');
-        if (r && !r.awaitingSecondPerson) endFreeze('lift', clock.now());
+        if (r && !r.awaitingSecondPerson) {
+          if (secondPerson && freeze?.pending !== null && freeze?.pending !== undefined && freeze.pending === crisisUsers[c.who]!.name) violations.push('one person lifted a freeze that needed a second');
+          endFreeze('lift', clock.now());
+        }
+        if (r?.awaitingSecondPerson && freeze) freeze = { ...freeze, pending: crisisUsers[c.who]!.name };
         return;
       }
       case 'secondPerson':
+        modelExpiry();
         await rpc(users.admin, 'freeze.configure', { liftRequiresSecondPerson: c.on });
+        secondPerson = c.on;
+        // Turning the rule off drops a half-done lift.
+        if (!c.on && freeze) freeze = { ...freeze, pending: null };
         return;
       case 'release': {
         const p = pick(postsIn(['held']), c.pick);

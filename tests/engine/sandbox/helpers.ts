@@ -23,7 +23,10 @@ export function client(sb: Sandbox, token: string | null = sb.brandToken) {
 export type Json = any;
 
 export async function getJson(sb: Sandbox, path: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: Json }> {
-  const res = await fetch(`${sb.url}${path}`, init);
+  // A string body is JSON here unless the test says otherwise (fetch would label it text/plain).
+  const headers = new Headers(init.headers);
+  if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  const res = await fetch(`${sb.url}${path}`, { ...init, headers });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
 }

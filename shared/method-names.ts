@@ -1,0 +1,41 @@
+/**
+ * Every contract method's name, and nothing else: the one list the schemas (shared/methods.ts),
+ * the engine's handlers and the preload bridge are checked against. Kept apart from the schemas so
+ * the sandboxed preload can name the methods without bundling zod (the engine validates).
+ */
+export const METHOD_NAMES = [
+  'me.get',
+  'items.list',
+  'sources.list',
+  'sources.add',
+  'sources.remove',
+  'sources.pause',
+  'sources.resume',
+  'accounts.list',
+  'accounts.add',
+  'accounts.update',
+  'accounts.remove',
+  'freeze.get',
+  'freeze.set',
+  'freeze.suggest',
+  'freeze.dismiss',
+  'freeze.configure',
+  'posts.create',
+  'posts.update',
+  'posts.approve',
+  'posts.schedule',
+  'posts.list',
+  'posts.release',
+  'posts.cancel',
+  'audit.list',
+  'users.list',
+  'users.add',
+  'users.remove',
+  'users.rotate',
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+export function isMethodName(name: string): name is MethodName {
+  return (METHOD_NAMES as readonly string[]).includes(name);
+}
