@@ -8,6 +8,12 @@ const noElectronReactDom = {
   ],
 };
 
+// Hosts (hub, Electron main and preload) see the engine only through its one public entry.
+const engineEntryOnly = {
+  group: ['**/engine/**', '!**/engine/index.js'],
+  message: 'Hosts import the engine only through electron/engine/index.ts, its one public entry (add what you need there).',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'bench-results/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -19,8 +25,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/engine/**', 'shared/**', 'electron/hub/**', 'electron/sandbox/**'],
+    files: ['electron/engine/**', 'shared/**', 'electron/sandbox/**'],
     rules: { 'no-restricted-imports': ['error', noElectronReactDom] },
+  },
+  {
+    files: ['electron/hub/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...noElectronReactDom.patterns, engineEntryOnly] }] },
+  },
+  {
+    files: ['electron/main/**', 'electron/preload/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [engineEntryOnly] }] },
   },
   {
     // DOM globals are the renderer's: engine, shared, hub and sandbox run in plain Node.

@@ -4,7 +4,7 @@ import type { UserView } from './domain.js';
 
 export type ConnectionState =
   | { state: 'connecting' }
-  | { state: 'live'; user: UserView; seq: number; feedId: string | null }
+  | { state: 'live'; user: UserView; seq: number; feedId?: string | null }
   | { state: 'reconnecting'; since: number; lastError: string | null }
   | { state: 'unauthorized'; message: string };
 

@@ -19,8 +19,6 @@ export type Change =
   | { kind: 'post.updated'; post: ScheduledPost }
   | { kind: 'audit.added'; entry: AuditEntry };
 
-export type ChangeKind = Change['kind'];
-
 export interface ChangeEnvelope {
   seq: number;
   change: Change;

@@ -31,3 +31,6 @@ export class RpcError extends Error {
 export function isRpcErrorBody(v: unknown): v is RpcErrorBody {
   return typeof v === 'object' && v !== null && typeof (v as RpcErrorBody).code === 'string' && typeof (v as RpcErrorBody).message === 'string';
 }
+
+/** What a session is told when its token was revoked or rotated (the hub closes it right after). */
+export const REVOKED_MESSAGE = 'Your access to this hub was revoked or your token was replaced: sign in again with a current token.';

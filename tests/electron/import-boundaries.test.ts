@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const dir = (p: string) => new URL(`../../${p}`, import.meta.url).pathname;
-const runtimeElectronImport = /^\s*import\s+(?!type\b)[^;]*from\s+['"]electron['"]/m;
+/** A run-time import of electron: `import … from 'electron'` (not `import type`), or `require('electron')`. */
+const runtimeElectronImport = /^\s*import\s+(?!type\b)[^;]*from\s+['"]electron['"]|\brequire\(\s*['"]electron['"]\s*\)/m;
 
 /**
  * Only the thin wiring modules touch Electron at run time; everything with logic in it must load
@@ -12,12 +13,22 @@ const runtimeElectronImport = /^\s*import\s+(?!type\b)[^;]*from\s+['"]electron['
 const ELECTRON_WIRING = new Set(['electron/main/index.ts', 'electron/main/windows.ts', 'electron/preload/index.ts']);
 
 describe('electron imports', () => {
+  it('the pattern catches both import forms and lets type imports through', () => {
+    expect("import { app } from 'electron';").toMatch(runtimeElectronImport);
+    expect("const { app } = require('electron');").toMatch(runtimeElectronImport);
+    expect("const e = require( \"electron\" );").toMatch(runtimeElectronImport);
+    expect("import type { App } from 'electron';").not.toMatch(runtimeElectronImport);
+    expect("import { x } from 'electron-vite';").not.toMatch(runtimeElectronImport);
+  });
+
   for (const folder of ['electron/main', 'electron/preload']) {
     for (const file of readdirSync(dir(folder)).filter((f) => f.endsWith('.ts'))) {
       const path = `${folder}/${file}`;
-      it(`${path} ${ELECTRON_WIRING.has(path) ? 'may' : 'does not'} import electron at run time`, () => {
+      const wiring = ELECTRON_WIRING.has(path);
+      it(`${path} ${wiring ? 'is wiring: it imports electron at run time' : 'does not import electron at run time'}`, () => {
         const source = readFileSync(join(dir(folder), file), 'utf8');
-        if (!ELECTRON_WIRING.has(path)) expect(source).not.toMatch(runtimeElectronImport);
+        if (wiring) expect(source).toMatch(runtimeElectronImport);
+        else expect(source).not.toMatch(runtimeElectronImport);
       });
     }
   }
@@ -28,5 +39,7 @@ describe('electron imports', () => {
       expect(source).not.toMatch(/^\s*import\s+(?!type\b)[^;]*from\s+['"][^'"]*shared\/methods(\.js)?['"]/m);
       expect(source).not.toMatch(/from\s+['"]zod['"]/);
     }
+    // What it does import of the contract (the method-name tuple) has no zod either.
+    expect(readFileSync(dir('shared/method-names.ts'), 'utf8')).not.toMatch(/\bimport\b/);
   });
 });

@@ -33,4 +33,16 @@ describe('import rules', () => {
   it('main and preload may import electron', async () => {
     expect(await problems('electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
   });
+
+  it('hosts reach the engine only through its public entry (electron/engine/index.ts)', async () => {
+    const deep = "import { openStore } from '../engine/store/store.js';\nimport type { Logger } from '../engine/engine-types.js';\nexport const a = openStore;\nexport type L = Logger;\n";
+    for (const host of ['electron/hub/x.ts', 'electron/main/x.ts', 'electron/preload/x.ts']) {
+      const msgs = await problems(host, deep);
+      expect(msgs, host).toHaveLength(2);
+      expect(msgs.every((m) => m.startsWith('no-restricted-imports') && m.includes('public entry')), host).toBe(true);
+      expect(await problems(host, "import { createEngine } from '../engine/index.js';\nexport const a = createEngine;\n"), host).toEqual([]);
+    }
+    // The hub keeps its other rules too.
+    expect(await problems('electron/hub/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([expect.stringMatching(/^no-restricted-imports/)]);
+  });
 });

@@ -82,5 +82,7 @@ describe('role-based visibility', () => {
   it('keeps composing out of the wall’s nav but lets everyone read the crisis console', () => {
     expect(navLinks('wall').map((l) => l.label)).toEqual(['Wall', 'Desk', 'Crisis']);
     expect(navLinks('agent').map((l) => l.label)).toEqual(['Wall', 'Desk', 'Compose', 'Posts', 'Crisis']);
+    expect(navLinks('crisis').map((l) => l.label)).not.toContain('Settings');
+    expect(navLinks('admin').map((l) => l.label)).toEqual(['Wall', 'Desk', 'Compose', 'Posts', 'Crisis', 'Settings']);
   });
 });

@@ -13,20 +13,22 @@ const user = { name: 'desk', role: 'admin' as const };
 function fakeBridge(mode: 'solo' | 'hub' = 'solo', hubUrl: string | null = null) {
   let listener: ((e: BridgeEvent) => void) | null = null;
   let subscribedSince: number | null | undefined;
+  let subscribedFeed: string | null | undefined;
   const bridge = {
     config: { mode, hubUrl, wall: false },
     methods: {
       'me.get': async () => ({ ok: true, result: user }),
       'sources.remove': async () => ({ ok: false, error: { code: 'forbidden', message: 'admins only' } }),
     },
-    subscribe(since: number | null, l: (e: BridgeEvent) => void) {
+    subscribe(since: number | null, l: (e: BridgeEvent) => void, feedId?: string | null) {
       subscribedSince = since;
+      subscribedFeed = feedId;
       listener = l;
       return () => (listener = null);
     },
     openExternal: async () => ({ ok: true, result: true }),
   } as unknown as NewsroomBridge;
-  return { bridge, emit: (e: BridgeEvent) => listener?.(e), since: () => subscribedSince, subscribed: () => listener !== null };
+  return { bridge, emit: (e: BridgeEvent) => listener?.(e), since: () => subscribedSince, feed: () => subscribedFeed, subscribed: () => listener !== null };
 }
 
 describe('ipc transport', () => {
@@ -47,13 +49,27 @@ describe('ipc transport', () => {
     const changes: ChangeEnvelope[] = [];
     const off = t.subscribe(4, (e) => changes.push(e), (s) => states.push(s));
     expect(since()).toBe(4);
-    emit({ type: 'ready', seq: 6, user });
+    emit({ type: 'ready', seq: 6, user, feedId: 'f1' });
     emit({ type: 'changes', envs: [added(4), added(5), added(6)] });
     emit({ type: 'changes', envs: [added(6), added(7)] });
-    expect(states).toEqual([{ state: 'connecting' }, { state: 'live', user, seq: 6 }]);
+    expect(states).toEqual([{ state: 'connecting' }, { state: 'live', user, seq: 6, feedId: 'f1' }]);
     expect(changes.map((c) => c.seq)).toEqual([5, 6, 7]);
     off();
     expect(subscribed()).toBe(false);
+  });
+
+  it('passes the feed id on and signals a restart when the engine streams another feed (a replaced data dir)', () => {
+    const { bridge, emit, feed } = fakeBridge();
+    const t = createIpcTransport(bridge);
+    const restarts: number[] = [];
+    const changes: ChangeEnvelope[] = [];
+    t.onHistoryRestart(() => restarts.push(changes.length));
+    t.subscribe(40, (e) => changes.push(e), () => undefined, { feedId: 'old' });
+    expect(feed()).toBe('old');
+    emit({ type: 'ready', seq: 3, user, feedId: 'new' });
+    emit({ type: 'changes', envs: [added(4)] });
+    expect(restarts).toEqual([0]);
+    expect(changes.map((c) => c.seq)).toEqual([4]);
   });
 });
 

@@ -202,6 +202,34 @@ describe('replica sync: resuming', () => {
     expect(await first.replica.cursor()).toBe(50);
   });
 
+  it('remembers the feed id the hub names, resumes with it, and rebuilds when the hub turns out to be another feed', async () => {
+    const db = freshDb();
+    const first = await start(db);
+    first.transport.ready(0, 'wall', 'feed-a');
+    await tick();
+    answerSnapshot(first.transport);
+    first.transport.emit(added(1), added(2));
+    await first.sync.idle();
+    first.sync.stop();
+
+    // Reload: the resume point goes with the feed it belongs to.
+    const second = await start(db);
+    expect(second.transport.since).toBe(2);
+    expect(second.transport.feedId).toBe('feed-a');
+    // The data dir was replaced: the transport says so (restart) and `ready` names the new feed.
+    second.transport.restart();
+    second.transport.ready(9, 'wall', 'feed-b');
+    await second.sync.idle();
+    expect(await db.items.count()).toBe(0);
+    answerSnapshot(second.transport, { items: [makeItem(77, { seq: 9 })] });
+    await second.sync.idle();
+    expect((await db.items.toArray()).map((i) => i.id)).toEqual([77]);
+    expect(await second.replica.feedId()).toBe('feed-b');
+    second.sync.stop();
+    const third = await start(db);
+    expect(third.transport.feedId).toBe('feed-b');
+  });
+
   it('keeps the replica bounded while streaming', async () => {
     const db = freshDb();
     const { transport, sync } = await start(db, { cap: 20 });

@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import type { BridgeReply, NewsroomBridge } from '../../shared/bridge';
+import { REVOKED_MESSAGE } from '../../shared/errors';
 import { createAppStore } from '../../renderer/src/store/app-store';
 import { REJECTED_TOKEN, TOKEN_KEY } from '../../renderer/src/store/session-slice';
-import { memoryStorage } from '../../renderer/src/store/storage';
+import { bridgeTokenStore, memoryStorage } from '../../renderer/src/store/storage';
+
+/** The desktop app's main process, as the preload exposes it: the token kept there (safeStorage), never in the page. */
+function fakeHubTokenBridge(initial: string | null, ok = true) {
+  let kept = initial;
+  const sets: Array<string | null> = [];
+  const hubToken: NewsroomBridge['hubToken'] = {
+    get: async (): Promise<BridgeReply<string | null>> => ({ ok: true, result: kept }),
+    set: async (token): Promise<BridgeReply<true>> => {
+      sets.push(token);
+      if (!ok) return { ok: false, error: { code: 'internal', message: 'no keyring' } };
+      kept = token;
+      return { ok: true, result: true };
+    },
+  };
+  return { bridge: { hubToken }, sets, kept: () => kept };
+}
+const settle = () => new Promise((r) => setTimeout(r, 0));
 import { HIGHLIGHT_KEY, cleanWallName, columnsFromHashtags, wallKey } from '../../renderer/src/store/ui-slice';
 
 describe('session slice', () => {
@@ -34,6 +53,49 @@ describe('session slice', () => {
     expect(s.getState().user).toBeNull();
     expect(s.getState().authError).toBe(REJECTED_TOKEN);
     expect(s.getState().authError).toContain('tokens.json');
+    expect(storage.getItem(TOKEN_KEY)).toBeNull();
+  });
+
+  it('says the access was revoked when the hub ends the session for that reason', () => {
+    const s = createAppStore(memoryStorage());
+    s.getState().signIn('was-valid');
+    s.getState().setConnection({ state: 'unauthorized', message: REVOKED_MESSAGE });
+    expect(s.getState().token).toBeNull();
+    expect(s.getState().authError).toBe(REVOKED_MESSAGE);
+  });
+
+  it('desktop in hub mode: the token lives with the main process (safeStorage), never in the page storage', async () => {
+    const storage = memoryStorage();
+    // A token an older build left in localStorage moves to the main process on the first start.
+    storage.setItem(TOKEN_KEY, 'legacy-token');
+    const main = fakeHubTokenBridge(null);
+    const s = createAppStore(storage, bridgeTokenStore(main.bridge, storage));
+    expect(s.getState().tokenLoaded).toBe(false);
+    await settle();
+    expect(s.getState()).toMatchObject({ token: 'legacy-token', tokenLoaded: true });
+    expect(storage.getItem(TOKEN_KEY)).toBeNull();
+    expect(main.kept()).toBe('legacy-token');
+    s.getState().signIn('nr_fresh');
+    await settle();
+    expect(main.kept()).toBe('nr_fresh');
+    expect(storage.getItem(TOKEN_KEY)).toBeNull();
+    const again = createAppStore(storage, bridgeTokenStore(main.bridge, storage));
+    await settle();
+    expect(again.getState().token).toBe('nr_fresh');
+    again.getState().signOut();
+    await settle();
+    expect(main.kept()).toBeNull();
+  });
+
+  it('desktop without a keyring: signs in for this session only, and still never writes the page storage', async () => {
+    const storage = memoryStorage();
+    const main = fakeHubTokenBridge(null, false);
+    const s = createAppStore(storage, bridgeTokenStore(main.bridge, storage));
+    await settle();
+    s.getState().signIn('nr_session_only');
+    await settle();
+    expect(s.getState().token).toBe('nr_session_only');
+    expect(main.sets).toEqual(['nr_session_only']);
     expect(storage.getItem(TOKEN_KEY)).toBeNull();
   });
 });

@@ -35,7 +35,42 @@ describe('ws transport: connecting', () => {
     ws.open();
     expect(ws.sent).toEqual([{ type: 'auth', token: 'T0k', since: 41 }]);
     ws.receive({ type: 'ready', seq: 45, user });
-    expect(t.states.at(-1)).toEqual({ state: 'live', user, seq: 45 });
+    expect(t.states.at(-1)).toEqual({ state: 'live', user, seq: 45, feedId: null });
+  });
+
+  it('sends the feed id of its resume point, keeps the one the hub names, and restarts on another feed', () => {
+    const t = setup();
+    const restarts: number[] = [];
+    t.transport.onHistoryRestart(() => restarts.push(t.changes.length));
+    t.transport.subscribe(41, (e) => t.changes.push(e), (s) => t.states.push(s), { feedId: 'feed-a' });
+    const ws1 = FakeWebSocket.last();
+    ws1.open();
+    expect(ws1.sent).toEqual([{ type: 'auth', token: 'T0k', since: 41, feedId: 'feed-a' }]);
+    // A hub that does not refuse the foreign resume point: `ready` names another feed.
+    ws1.receive({ type: 'ready', seq: 7, user, feedId: 'feed-b' });
+    expect(restarts).toEqual([0]);
+    expect(t.states.at(-1)).toEqual({ state: 'live', user, seq: 7, feedId: 'feed-b' });
+    ws1.receive(change(8));
+    expect(t.changes.map((c) => c.seq)).toEqual([8]);
+    ws1.drop();
+    t.clock.advance(1_200);
+    const ws2 = FakeWebSocket.last();
+    ws2.open();
+    expect(ws2.sent[0]).toEqual({ type: 'auth', token: 'T0k', since: 8, feedId: 'feed-b' });
+    ws2.receive({ type: 'ready', seq: 8, user, feedId: 'feed-b' });
+    expect(restarts).toEqual([0]);
+  });
+
+  it('drops frames that do not fit the shared schemas (shared/ws-frames.ts)', () => {
+    const t = setup();
+    t.subscribe(null);
+    const ws = FakeWebSocket.last();
+    ws.open();
+    ws.receive({ type: 'ready', seq: -1, user });
+    ws.receive({ type: 'ready', seq: 3, user: { toString: 1 } });
+    expect(t.states).toEqual([{ state: 'connecting' }]);
+    ws.receive({ type: 'ready', seq: 3, user, feedId: 'f' });
+    expect(t.states.at(-1)).toMatchObject({ state: 'live', seq: 3 });
   });
 
   it('delivers changes in seq order and drops duplicates, stale seqs and malformed frames', () => {

@@ -1,9 +1,10 @@
 import type { Clock } from '../../../shared/clock.js';
 import type { UserView } from '../../../shared/domain.js';
+import { REVOKED_MESSAGE } from '../../../shared/errors.js';
 import type { Store } from '../store/store.js';
 import { hashToken } from './tokens.js';
 
-export const REVOKED_MESSAGE = 'Your access to this hub was revoked or your token was replaced: sign in again with a current token.';
+export { REVOKED_MESSAGE };
 
 /** A long-lived connection's sign-in (a WebSocket). It ends at once when its token stops being valid. */
 export interface Session {

@@ -3,7 +3,7 @@ import type { ChangeEnvelope } from '../../../shared/changes';
 import { systemClock, type Clock } from '../../../shared/clock';
 import { ERROR_STATUS, RpcError, type ErrorCode } from '../../../shared/errors';
 import type { MethodName, Params, Results } from '../../../shared/methods';
-import { parseServerMessage } from './server-message';
+import { parseServerFrame } from '../../../shared/ws-frames';
 import type { RestartAwareTransport } from './transport';
 
 /** The slice of the browser WebSocket this transport uses, so tests can hand in a fake. */
@@ -80,6 +80,8 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
   let attempt = 0;
   /** Seq of the last change handed on: the resume point, and the line below which changes are duplicates. */
   let lastSeq: number | null = null;
+  /** The feed lastSeq belongs to (the hub says it in `ready`); sent with the resume point. */
+  let feedId: string | null = null;
   /** Wall-clock ms when the connection was lost; reported as `reconnecting.since` so views can say "stale since". */
   let lostAt: number | null = null;
   /** After `unauthorized` retrying can't help: the token is wrong until someone signs in again. */
@@ -109,7 +111,7 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
     readyTimer = clock.setTimeout(() => gone(ws, 'the hub did not answer the sign-in', true), readyTimeoutMs);
     ws.onopen = () => {
       if (ws !== socket) return;
-      const auth: ClientMessage = { type: 'auth', token: opts.token, since: lastSeq };
+      const auth: ClientMessage = { type: 'auth', token: opts.token, since: lastSeq, ...(lastSeq !== null && feedId !== null ? { feedId } : {}) };
       trySend(ws, auth);
     };
     ws.onmessage = (ev) => {
@@ -133,7 +135,7 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
   }
 
   function onMessage(ws: WebSocketLike, data: unknown): void {
-    const msg = parseServerMessage(data);
+    const msg = parseServerFrame(data);
     if (!msg) return;
     switch (msg.type) {
       case 'ready': {
@@ -141,10 +143,13 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
         live = true;
         attempt = 0;
         lostAt = null;
-        // A feed behind our cursor means the hub's history restarted (fresh data dir): follow it, or
-        // every new change would look like a duplicate. The replica notices the same and rebuilds.
-        if (lastSeq === null || msg.seq < lastSeq) lastSeq = msg.seq;
-        emit({ state: 'live', user: msg.user, seq: msg.seq });
+        // Another feed (a replaced data dir) or a feed behind our cursor is a new history: tell the
+        // replica to drop what it holds, and follow it, or every new change would look like a duplicate.
+        const otherFeed = feedId !== null && msg.feedId !== undefined && msg.feedId !== feedId;
+        if (otherFeed && lastSeq !== null) for (const l of restartListeners) l();
+        if (lastSeq === null || otherFeed || msg.seq < lastSeq) lastSeq = msg.seq;
+        feedId = msg.feedId ?? null;
+        emit({ state: 'live', user: msg.user, seq: msg.seq, feedId });
         watchSilence(ws);
         for (const call of queued.splice(0)) {
           clock.clearTimeout(call.timer);
@@ -278,10 +283,11 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
       });
     },
 
-    subscribe(since, onChange, onState) {
+    subscribe(since, onChange, onState, resume) {
       const sub = { onChange, onState };
       subscriber = sub;
       lastSeq = since;
+      feedId = resume?.feedId ?? null;
       // A socket opened earlier (for a call) resumed from another point: start over from `since`.
       if (socket) shut(socket);
       if (retryTimer !== null) clock.clearTimeout(retryTimer);

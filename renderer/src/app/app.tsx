@@ -13,6 +13,7 @@ import { needsToken, useSync } from './use-sync';
 const ComposerView = lazy(() => import('../features/composer/composer-view').then((m) => ({ default: m.ComposerView })));
 const PostsView = lazy(() => import('../features/posts/posts-view').then((m) => ({ default: m.PostsView })));
 const CrisisView = lazy(() => import('../features/crisis/crisis-view').then((m) => ({ default: m.CrisisView })));
+const SettingsView = lazy(() => import('../features/settings/settings-view').then((m) => ({ default: m.SettingsView })));
 
 export function App() {
   useSync(db);
@@ -20,7 +21,10 @@ export function App() {
   useFreezeNotifications(db);
   const route = useRoute();
   const token = useApp((s) => s.token);
+  const tokenLoaded = useApp((s) => s.tokenLoaded);
   const tokenNeeded = needsToken();
+  // The desktop app reads the remembered token from its main process: a moment, not a sign-in screen.
+  if (tokenNeeded && !tokenLoaded) return <p className="page-loading">Loading…</p>;
   // Every screen needs data from the hub, so without a token each of them is the sign-in screen.
   if ((tokenNeeded && !token) || route.path === 'signin') return <SignInView tokenNeeded={tokenNeeded} />;
   switch (route.path) {
@@ -31,7 +35,7 @@ export function App() {
     default:
       return (
         <Suspense fallback={<p className="page-loading">Loading…</p>}>
-          {route.path === 'compose' ? <ComposerView /> : route.path === 'posts' ? <PostsView /> : <CrisisView />}
+          {route.path === 'compose' ? <ComposerView /> : route.path === 'posts' ? <PostsView /> : route.path === 'settings' ? <SettingsView /> : <CrisisView />}
         </Suspense>
       );
   }

@@ -17,9 +17,12 @@ export function needsToken(): boolean {
  */
 export function useSync(db: NewsroomDb): void {
   const token = useApp((s) => s.token);
+  const tokenLoaded = useApp((s) => s.tokenLoaded);
   const tokenNeeded = needsToken();
 
   useEffect(() => {
+    // The desktop app is still asking its main process for the remembered token: nothing to decide yet.
+    if (tokenNeeded && !tokenLoaded) return;
     if (tokenNeeded && !token) {
       // Signed out: a shared screen must not keep the last user's copy around.
       void new Replica(db).wipe().catch(() => {});
@@ -41,7 +44,9 @@ export function useSync(db: NewsroomDb): void {
       replica: new Replica(db),
       hubKey: api.hubKey,
       onState: (s) => {
-        if (!cancelled) appStore.getState().setConnection(s);
+        // A transport outlived by a new sign-in (the token was just rotated in Settings, say) no
+        // longer speaks for this session: its last words ("unauthorized") must not sign the new one out.
+        if (!cancelled && appStore.getState().token === token) appStore.getState().setConnection(s);
       },
       onError: (msg) => console.warn(`[newsroom] ${msg}`),
     }).then(
@@ -56,5 +61,5 @@ export function useSync(db: NewsroomDb): void {
       releaseRpc();
       sync?.stop();
     };
-  }, [db, token, tokenNeeded]);
+  }, [db, token, tokenLoaded, tokenNeeded]);
 }

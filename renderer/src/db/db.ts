@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Item, SourceView } from '../../../shared/domain';
 import type { AuditEntry, FreezeState, FreezeSuggestion, PublishAccount, ScheduledPost } from '../../../shared/publishing';
 
-/** Key/value rows: `cursor` (seq the replica is complete up to) and `hubKey` (whose data this is). */
+/** Key/value rows: `cursor` (seq the replica is complete up to), `hubKey` (whose data this is) and `feedId` (which feed the cursor is in). */
 export interface MetaRow {
   key: string;
   value: unknown;

@@ -25,7 +25,11 @@ export interface ReplicaSync {
   idle(): Promise<void>;
 }
 
-type Job = { t: 'env'; env: ChangeEnvelope } | { t: 'ready'; seq: number; role: Role } | { t: 'restart' } | { t: 'snapshot'; gen: number; snap: BootstrapSnapshot };
+type Job =
+  | { t: 'env'; env: ChangeEnvelope }
+  | { t: 'ready'; seq: number; role: Role; feedId: string | null }
+  | { t: 'restart' }
+  | { t: 'snapshot'; gen: number; snap: BootstrapSnapshot };
 
 interface Boot {
   gen: number;
@@ -54,6 +58,8 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
   const onError = opts.onError ?? (() => {});
 
   let cursor = await replica.open(opts.hubKey);
+  /** The feed the stored cursor belongs to: a hub whose data dir was replaced has another, and the replica is rebuilt. */
+  const feedId = cursor === null ? null : await replica.feedId();
   let boot: Boot | null = null;
   let gen = 0;
   let stopped = false;
@@ -82,6 +88,7 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
             await applyBatch(batch);
           } else if (job.t === 'ready') {
             role = job.role;
+            if (job.feedId !== null) await replica.rememberFeed(job.feedId);
             await onReady(job.seq);
           } else if (job.t === 'restart') {
             // The next `ready` (from since null) bootstraps the emptied replica.
@@ -176,8 +183,9 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
     (env) => push({ t: 'env', env }),
     (state) => {
       opts.onState?.(state);
-      if (state.state === 'live') push({ t: 'ready', seq: state.seq, role: state.user.role });
+      if (state.state === 'live') push({ t: 'ready', seq: state.seq, role: state.user.role, feedId: state.feedId ?? null });
     },
+    { feedId },
   );
 
   return {

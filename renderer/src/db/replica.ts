@@ -62,11 +62,21 @@ export class Replica {
     return readCursor(this.db);
   }
 
+  /** The feed (the hub's data dir) the stored cursor belongs to, when the hub named it. */
+  async feedId(): Promise<string | null> {
+    const row = await this.db.meta.get('feedId');
+    return typeof row?.value === 'string' ? row.value : null;
+  }
+
+  async rememberFeed(feedId: string): Promise<void> {
+    await this.db.meta.put({ key: 'feedId', value: feedId });
+  }
+
   /** Forget everything but whose replica this is (the hub's history restarted, or the user signed out). */
   async wipe(): Promise<void> {
     const { db } = this;
     await db.transaction('rw', this.tables(), async () => {
-      await Promise.all([db.items.clear(), db.sources.clear(), db.meta.delete('cursor'), clearPublishing(db)]);
+      await Promise.all([db.items.clear(), db.sources.clear(), db.meta.delete('cursor'), db.meta.delete('feedId'), clearPublishing(db)]);
     });
   }
 

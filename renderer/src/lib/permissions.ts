@@ -57,5 +57,6 @@ export function navLinks(role: Role | null | undefined): NavLink[] {
   if (may(role, 'posts.create')) links.push({ href: '#/compose', label: 'Compose' });
   if (may(role, 'posts.list')) links.push({ href: '#/posts', label: 'Posts' });
   links.push({ href: '#/crisis', label: 'Crisis' });
+  if (may(role, 'users.list')) links.push({ href: '#/settings', label: 'Settings' });
   return links;
 }

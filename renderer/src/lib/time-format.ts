@@ -6,11 +6,6 @@ export function hhmm(ms: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function hhmmss(ms: number): string {
-  const d = new Date(ms);
-  return `${hhmm(ms)}:${pad(d.getSeconds())}`;
-}
-
 /** "just now", "45 s", "12 min", "3 h", "2 d": short enough to read from across a room. */
 export function relativeTime(iso: string, now: number): string {
   const t = Date.parse(iso);

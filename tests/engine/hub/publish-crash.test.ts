@@ -117,7 +117,5 @@ describe('publishing across kill -9 (real hub process)', () => {
     expect(twice).toEqual([]);
     // Every post the hub calls published is on the platform, once.
     for (const p of posts.filter((x) => x.status === 'published')) expect(counts.get(p.text), p.text).toBe(1);
-    // And the hub does not call anything published that the platform never got.
-    expect([...counts.keys()].length).toBeGreaterThanOrEqual(posts.filter((p) => p.status === 'published').length);
   });
 });

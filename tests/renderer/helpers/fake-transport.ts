@@ -13,6 +13,8 @@ interface PendingCall {
 /** An ApiTransport the test drives: it says when the connection is live and answers each call. */
 export class FakeTransport implements ApiTransport {
   since: number | null | undefined = undefined;
+  /** The feed id the subscriber said its `since` belongs to. */
+  feedId: string | null | undefined = undefined;
   subscriptions = 0;
   unsubscribed = false;
   calls: PendingCall[] = [];
@@ -24,8 +26,9 @@ export class FakeTransport implements ApiTransport {
     return new Promise((resolve, reject) => this.calls.push({ method, params, resolve: resolve as (v: unknown) => void, reject }));
   }
 
-  subscribe(since: number | null, onChange: (env: ChangeEnvelope) => void, onState: (s: ConnectionState) => void): () => void {
+  subscribe(since: number | null, onChange: (env: ChangeEnvelope) => void, onState: (s: ConnectionState) => void, resume?: { feedId: string | null }): () => void {
     this.since = since;
+    this.feedId = resume?.feedId;
     this.subscriptions += 1;
     this.onChange = onChange;
     this.onState = onState;
@@ -43,8 +46,8 @@ export class FakeTransport implements ApiTransport {
     for (const l of this.restartListeners) l();
   }
 
-  ready(seq: number, role: Role = 'wall'): void {
-    this.onState?.({ state: 'live', user: { name: role, role }, seq });
+  ready(seq: number, role: Role = 'wall', feedId?: string): void {
+    this.onState?.({ state: 'live', user: { name: role, role }, seq, ...(feedId !== undefined ? { feedId } : {}) });
   }
 
   emit(...envs: ChangeEnvelope[]): void {
