@@ -28,12 +28,14 @@ export const REVALIDATE_MS = 250;
 /**
  * Open sessions, so a revoked or rotated token ends every connection opened with it: at once for
  * users.* calls, within REVALIDATE_MS for the CLI (another process: seen through SQLite's
- * data_version, which changes when another connection commits).
+ * data_version, which changes when another connection commits). The check runs only while the
+ * engine runs and someone is connected.
  */
 export class SessionRegistry {
   private readonly entries = new Set<Entry>();
   private dataVersion = -1;
   private timer: unknown = null;
+  private running = false;
 
   constructor(
     private readonly store: Store,
@@ -43,10 +45,13 @@ export class SessionRegistry {
   open(token: string, onEnd: (reason: string) => void): Session | null {
     if (!token || token.length > 200) return null;
     const tokenHash = hashToken(token);
+    // The baseline is read before the token is checked: a change committed after it is seen by the next check.
+    if (this.entries.size === 0) this.dataVersion = this.version();
     const user = this.store.users.byTokenHash(tokenHash);
     if (!user) return null;
     const entry: Entry = { user, tokenHash, active: true, onEnd };
     this.entries.add(entry);
+    this.schedule();
     return {
       user,
       get active() {
@@ -79,20 +84,33 @@ export class SessionRegistry {
   }
 
   start(): void {
-    if (this.timer !== null) return;
-    const tick = () => {
-      this.timer = this.clock.setTimeout(tick, REVALIDATE_MS);
-      if (!this.store.db.open) return;
-      const version = this.store.db.pragma('data_version', { simple: true }) as number;
-      if (version === this.dataVersion) return;
-      this.dataVersion = version;
-      if (this.entries.size > 0) this.revalidate();
-    };
-    tick();
+    this.running = true;
+    this.schedule();
   }
 
   stop(): void {
+    this.running = false;
     if (this.timer !== null) this.clock.clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  private version(): number {
+    return this.store.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  private readonly check = () => {
+    this.timer = null;
+    if (!this.store.db.open || this.entries.size === 0) return;
+    const version = this.version();
+    if (version !== this.dataVersion) {
+      this.dataVersion = version;
+      this.revalidate();
+    }
+    this.schedule();
+  };
+
+  /** The check is armed only while the engine runs and someone is connected. */
+  private schedule(): void {
+    if (this.running && this.timer === null && this.entries.size > 0) this.timer = this.clock.setTimeout(this.check, REVALIDATE_MS);
   }
 }
