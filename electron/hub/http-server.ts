@@ -37,6 +37,8 @@ interface Ctx {
   engine: Engine;
   log: Logger;
   access: HubAccess;
+  /** Host names already reported as refused (the log says each once, so a desk on a new name is explained, not flooded). */
+  refusedHosts: Set<string>;
   throttle: AuthThrottle;
   headers: Record<string, string>;
   staticDir: string;
@@ -147,9 +149,22 @@ async function handleRpc(ctx: Ctx, segment: string, req: IncomingMessage, res: S
   }
 }
 
+const MAX_REPORTED_HOSTS = 100;
+
+/** Whether the request names this hub; if not, the log says so once per name, with the fix. */
+function hostOk(ctx: Ctx, req: IncomingMessage): boolean {
+  if (ctx.access.hostAllowed(req.headers.host)) return true;
+  const host = String(req.headers.host).slice(0, 200);
+  if (!ctx.refusedHosts.has(host) && ctx.refusedHosts.size < MAX_REPORTED_HOSTS) {
+    ctx.refusedHosts.add(host);
+    ctx.log.warn('refused requests for a host name this hub does not answer to; if it is this hub\'s name, start the hub with --origin http://NAME:PORT', { host });
+  }
+  return false;
+}
+
 function route(ctx: Ctx, req: IncomingMessage, res: ServerResponse): void {
-  if (!ctx.access.hostAllowed(req.headers.host)) {
-    sendError(ctx, res, err('forbidden', 'This hub does not answer to that host name. Use its address, or start it with --origin URL for a name it should answer to.'));
+  if (!hostOk(ctx, req)) {
+    sendError(ctx, res, err('forbidden', 'This hub does not answer to that host name. Use its address, or start the hub with --origin URL for a name it should answer to.'));
     return;
   }
   const path = requestPath(req.url);
@@ -194,6 +209,7 @@ export function startHubServer(opts: HubServerOptions): Promise<HubServer> {
     engine,
     log,
     access,
+    refusedHosts: new Set(),
     throttle: new AuthThrottle(log, opts.throttle),
     headers: securityHeaders(access.connectSources()),
     staticDir: resolve(opts.staticDir),
@@ -221,7 +237,7 @@ export function startHubServer(opts: HubServerOptions): Promise<HubServer> {
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     try {
-      if (!access.hostAllowed(req.headers.host)) return refuseUpgrade(socket, 403, 'Forbidden host name');
+      if (!hostOk(ctx, req)) return refuseUpgrade(socket, 403, 'Forbidden host name');
       const path = requestPath(req.url);
       if (path === null) return refuseUpgrade(socket, 400, 'Bad request target');
       if (path !== '/api/ws') return refuseUpgrade(socket, 404, 'Not Found');
