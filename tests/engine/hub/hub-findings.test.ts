@@ -244,6 +244,10 @@ describe('finding 8: the smaller doors', () => {
     const feed = hub.store.changes.changesSince(0, 100);
     expect(feed.map((e) => e.change.kind)).toEqual(['item.added', 'item.updated', 'item.deleted']);
     expect(JSON.stringify(feed)).not.toMatch(/4111/);
+    // Each earlier change still carries an item, with its own seq (the replica keeps the highest), now a tombstone.
+    const items = feed.map((e) => (e.change as { item: { seq: number; deletedAt: string | null } }).item);
+    expect(items.map((i) => i.seq)).toEqual(feed.map((e) => e.seq));
+    expect(items.every((i) => i.deletedAt !== null)).toBe(true);
     const c = new WsClient(hub.url);
     sockets.push(c.ws);
     await c.opened;
