@@ -120,37 +120,39 @@ function UserRow({ user, me, onRotated, onRemoved }: { user: UserInfo; me: strin
         {self ? <span className="hint"> (you)</span> : null}
       </td>
       <td title={ROLE_HELP[user.role]}>{user.role}</td>
-      <td>{user.createdAt.slice(0, 10)}</td>
-      <td className="actions">
-        {confirm === null ? (
-          <>
-            <button type="button" className="secondary" data-testid="user-rotate" onClick={() => setConfirm('rotate')} disabled={act.busy}>
-              Rotate token
-            </button>
-            <button type="button" className="danger" data-testid="user-remove" onClick={() => setConfirm('remove')} disabled={act.busy}>
-              Remove
-            </button>
-          </>
-        ) : (
-          <>
-            <span>
-              {confirm === 'rotate'
-                ? `${self ? 'Your' : `${user.name}'s`} current token stops working and ${self ? 'your other screens are' : 'their screens are'} signed out.`
-                : `${user.name} is removed and ${self ? 'you are' : 'their screens are'} signed out at once.`}
+      <td className="nowrap">{user.createdAt.slice(0, 10)}</td>
+      <td>
+        <div className="actions">
+          {confirm === null ? (
+            <>
+              <button type="button" className="secondary" data-testid="user-rotate" onClick={() => setConfirm('rotate')} disabled={act.busy}>
+                Rotate token
+              </button>
+              <button type="button" className="danger" data-testid="user-remove" onClick={() => setConfirm('remove')} disabled={act.busy}>
+                Remove
+              </button>
+            </>
+          ) : (
+            <>
+              <span>
+                {confirm === 'rotate'
+                  ? `${self ? 'Your' : `${user.name}'s`} current token stops working and ${self ? 'your other screens are' : 'their screens are'} signed out.`
+                  : `${user.name} is removed and ${self ? 'you are' : 'their screens are'} signed out at once.`}
+              </span>
+              <button type="button" className={confirm === 'remove' ? 'danger' : ''} data-testid="user-confirm" onClick={() => void (confirm === 'rotate' ? rotate() : remove())} disabled={act.busy}>
+                {confirm === 'rotate' ? 'Rotate' : 'Remove'}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirm(null)} disabled={act.busy}>
+                Cancel
+              </button>
+            </>
+          )}
+          {act.error ? (
+            <span className="form-error" role="alert">
+              {act.error}
             </span>
-            <button type="button" className={confirm === 'remove' ? 'danger' : ''} data-testid="user-confirm" onClick={() => void (confirm === 'rotate' ? rotate() : remove())} disabled={act.busy}>
-              {confirm === 'rotate' ? 'Rotate' : 'Remove'}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirm(null)} disabled={act.busy}>
-              Cancel
-            </button>
-          </>
-        )}
-        {act.error ? (
-          <span className="form-error" role="alert">
-            {act.error}
-          </span>
-        ) : null}
+          ) : null}
+        </div>
       </td>
     </tr>
   );
