@@ -2,29 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Change, ChangeEnvelope } from '../../../shared/changes.js';
 import type { UserView } from '../../../shared/domain.js';
 import { openChangeStream, type ReadyInfo, type StreamSink } from '../../../electron/engine/stream/change-stream.js';
+import { FAKE_FEED_ID, fakeEngine } from '../../electron/fakes.js';
 
-/** An in-memory feed with the engine's shape. */
-function feed(id = 'feed-1') {
-  const log: ChangeEnvelope[] = [];
-  const listeners = new Set<(envs: ChangeEnvelope[]) => void>();
-  return {
-    log,
-    listeners,
-    commit(...changes: Change[]) {
-      const base = log.length;
-      const envs = changes.map((change, i) => ({ seq: base + i + 1, change }));
-      for (const e of envs) log.push(e);
-      for (const l of listeners) l(envs);
-    },
-    currentSeq: () => log.length,
-    changesSince: (seq: number, limit: number) => log.filter((e) => e.seq > seq).slice(0, limit),
-    onChanges(l: (envs: ChangeEnvelope[]) => void) {
-      listeners.add(l);
-      return () => void listeners.delete(l);
-    },
-    feedId: () => id,
-  };
-}
+/** An in-memory feed with the engine's shape (the same fake the IPC tests stream from). */
+const feed = fakeEngine;
 
 /** A sink whose backlog the test sets, like a socket the client stopped reading. */
 function sink() {
@@ -78,7 +59,7 @@ describe('engine change stream', () => {
     const k = sink();
     const m = manual();
     const stream = openChangeStream(f, admin, { since: 0, stale: 'refuse' }, k.s, { defer: m.defer });
-    expect(k.readies).toEqual([{ seq: 2, user: admin, feedId: 'feed-1' }]);
+    expect(k.readies).toEqual([{ seq: 2, user: admin, feedId: FAKE_FEED_ID }]);
     f.commit(removed('c'));
     m.run();
     f.commit(removed('d'));
@@ -116,15 +97,15 @@ describe('engine change stream', () => {
   });
 
   it('refuses or restarts a resume point from another history (past the end, or another feed id)', () => {
-    const f = feed('feed-1');
+    const f = feed();
     f.commit(removed('a'), removed('b'));
     expect(() => openChangeStream(f, admin, { since: 9, stale: 'refuse' }, sink().s)).toThrow(/past this hub's seq/);
     expect(() => openChangeStream(f, admin, { since: 1, feedId: 'feed-0', stale: 'refuse' }, sink().s)).toThrow(/replaced/);
-    expect(f.listeners.size).toBe(0);
+    expect(f.listenerCount()).toBe(0);
     const k = sink();
     openChangeStream(f, admin, { since: 1, feedId: 'feed-0', stale: 'restart' }, k.s, { defer: manual().defer });
     f.commit(removed('c'));
-    expect(k.readies[0]).toMatchObject({ seq: 2, feedId: 'feed-1' });
+    expect(k.readies[0]).toMatchObject({ seq: 2, feedId: FAKE_FEED_ID });
     expect(k.got.map((e) => e.seq)).toEqual([3]);
   });
 
@@ -135,7 +116,7 @@ describe('engine change stream', () => {
     k.setBacklog(1_000);
     f.commit(removed('a'));
     expect(k.tooSlow()).toBe(1);
-    expect(f.listeners.size).toBe(0);
+    expect(f.listenerCount()).toBe(0);
     expect(k.got).toHaveLength(0);
   });
 
