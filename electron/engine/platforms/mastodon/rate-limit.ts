@@ -121,6 +121,13 @@ export class RateLimiter {
     return true;
   }
 
+  /** Whether at most half the paging budget is used: room for work that can wait (re-reads), after catching up. */
+  hasSparePaging(nowMs: number): boolean {
+    if (!this.canPage(nowMs)) return false;
+    if (this.pagingTimes.length >= Math.floor(this.paging.limit * 0.5)) return false;
+    return this.pagingRemaining === null || this.pagingResetAt <= nowMs || this.pagingRemaining > this.paging.limit * 0.5;
+  }
+
   recordPaging(nowMs: number): void {
     this.pagingTimes.push(nowMs);
   }
