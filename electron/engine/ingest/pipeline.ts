@@ -1,6 +1,7 @@
 import type { Clock } from '../../../shared/clock.js';
 import type { Item } from '../../../shared/domain.js';
 import type { Store } from '../store/store.js';
+import { mergeBoosters, normalizeAuthor, normalizeExtras, sameExtras } from './post-extras.js';
 import { htmlToText, escapeHtml, sanitizePlatformHtml } from './sanitize.js';
 import type { IncomingPost, IngestOp, IngestResult } from './types.js';
 
@@ -30,12 +31,7 @@ function normalize(p: IncomingPost): Normal | string {
     platform: p.platform,
     nativeId: p.nativeId,
     url: p.url && /^https?:\/\//i.test(p.url) ? p.url : null,
-    author: {
-      handle: p.author.handle,
-      name: p.author.name || p.author.handle,
-      url: p.author.url && /^https?:\/\//i.test(p.author.url) ? p.author.url : null,
-      avatarUrl: p.author.avatarUrl && /^https?:\/\//i.test(p.author.avatarUrl) ? p.author.avatarUrl : null,
-    },
+    author: normalizeAuthor(p.author),
     html,
     text: p.text ?? htmlToText(html),
     lang: p.lang,
@@ -44,11 +40,12 @@ function normalize(p: IncomingPost): Normal | string {
     replyTo: p.replyTo,
     editedAt: edited,
     visibility: p.visibility ?? 'public',
+    ...normalizeExtras(p),
   };
 }
 
 function sameContent(a: Item, b: Normal): boolean {
-  return a.html === b.html && a.editedAt === b.editedAt && a.lang === b.lang && a.author.name === b.author.name;
+  return a.html === b.html && a.editedAt === b.editedAt && a.lang === b.lang && a.author.name === b.author.name && sameExtras(a, b);
 }
 
 export function createPipeline({ store, clock }: PipelineDeps): Pipeline {
@@ -78,6 +75,8 @@ export function createPipeline({ store, clock }: PipelineDeps): Pipeline {
             continue;
           }
           const existing = store.items.findByNative(normal.platform, normal.nativeId);
+          // A boost of a stored post adds its booster; the original seen again keeps the ones it had.
+          if (existing) normal.boostedBy = mergeBoosters(existing.boostedBy, normal.boostedBy);
           if (!existing) {
             const item = store.items.insert({ ...normal, sourceId, seq: store.changes.nextSeq(), ingestedAt: now, deletedAt: null });
             store.changes.append({ kind: 'item.added', item }, now);

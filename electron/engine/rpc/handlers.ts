@@ -6,6 +6,7 @@ import type { MethodName, ParsedParams, Results } from '../../../shared/methods.
 import type { SecretStore } from '../engine-types.js';
 import type { Publishing } from '../publish/publishing.js';
 import { sourceTokenKey } from '../sources/connector-types.js';
+import { searchBlindSpot } from '../sources/mastodon/blind-spots.js';
 import type { Store } from '../store/store.js';
 import { createPublishHandlers } from './publish-handlers.js';
 
@@ -53,14 +54,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // The token goes to the secret store first: a source row never points at a token that isn't there.
       if (p.accessToken) await deps.secrets.set(sourceTokenKey(id), p.accessToken);
       const source = store.write(() => {
-        const s = store.sources.add({
-          id,
-          platform: p.platform,
-          name: p.name,
-          config: { instanceUrl: p.instanceUrl.replace(/\/+$/, ''), hashtags: p.hashtags, terms: p.terms, mentions: p.mentions },
-          hasToken: Boolean(p.accessToken),
-          createdAt: now(),
-        });
+        const config = { instanceUrl: p.instanceUrl.replace(/\/+$/, ''), hashtags: p.hashtags, terms: p.terms, mentions: p.mentions };
+        store.sources.add({ id, platform: p.platform, name: p.name, config, hasToken: Boolean(p.accessToken), createdAt: now() });
+        // Said at once, not after the first poll: what this source is set to hear but can't.
+        const blind = searchBlindSpot(config, Boolean(p.accessToken));
+        if (blind) store.sources.setHealth(id, { status: 'degraded', lastPollAt: null, lastError: blind });
+        const s = store.sources.get(id)!;
         store.changes.append({ kind: 'source.added', source: s }, now());
         return s;
       });

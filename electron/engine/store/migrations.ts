@@ -163,6 +163,29 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
     name: "items: visibility (followers-only and direct posts stay off the room's wall)",
     sql: `ALTER TABLE items ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public';`,
   },
+  {
+    version: 4,
+    name: 'items: content warning, sensitive, media, poll, custom emoji, boosters; Mastodon re-check list',
+    sql: `
+      ALTER TABLE items ADD COLUMN content_warning TEXT;
+      ALTER TABLE items ADD COLUMN sensitive INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE items ADD COLUMN media TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE items ADD COLUMN poll TEXT;
+      ALTER TABLE items ADD COLUMN emojis TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE items ADD COLUMN author_emojis TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE items ADD COLUMN boosted_by TEXT NOT NULL DEFAULT '[]';
+      CREATE TABLE mastodon_recent (
+        source_id TEXT NOT NULL,
+        local_id TEXT NOT NULL,
+        uri TEXT NOT NULL,
+        edited_at TEXT,
+        seen_at INTEGER NOT NULL,
+        recheck INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (source_id, local_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX mastodon_recent_seen ON mastodon_recent (source_id, seen_at);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {
