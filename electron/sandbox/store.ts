@@ -23,6 +23,42 @@ export interface AccountRecord {
   lastStatusAt: number | null;
 }
 
+export type MediaType = 'image' | 'gifv' | 'video' | 'audio' | 'unknown';
+
+export interface MediaRecord {
+  type: MediaType;
+  /** The alt text its author wrote, or null. */
+  description: string | null;
+  /** A file elsewhere (a replayed post's own media); null = the sandbox serves a placeholder. */
+  url: string | null;
+  previewUrl: string | null;
+}
+
+export interface PollRecord {
+  options: { title: string; votes: number }[];
+  multiple: boolean;
+  /** Epoch ms, or null for a poll without an end. */
+  expiresAt: number | null;
+  votersCount: number | null;
+}
+
+export interface EmojiRecord {
+  shortcode: string;
+  url: string;
+  staticUrl: string;
+}
+
+/** One version of a status, for GET /api/v1/statuses/:id/history (Mastodon's StatusEdit). */
+export interface StatusVersion {
+  at: number;
+  html: string;
+  spoilerText: string;
+  sensitive: boolean;
+  media: MediaRecord[];
+  poll: PollRecord | null;
+  emojis: EmojiRecord[];
+}
+
 export interface StatusRecord {
   id: string;
   key: bigint;
@@ -46,6 +82,17 @@ export interface StatusRecord {
   favourites: number;
   application: string | null;
   deleted: boolean;
+  /** Content warning (spoiler_text); '' for none. */
+  spoilerText: string;
+  sensitive: boolean;
+  media: MediaRecord[];
+  poll: PollRecord | null;
+  /** Custom emoji used in the text, the warning and poll options. */
+  emojis: EmojiRecord[];
+  /** A boost: the id of the boosted status (this one has no content of its own). */
+  reblogOf: string | null;
+  /** Earlier versions, oldest first, once it has been edited. */
+  versions: StatusVersion[];
 }
 
 export interface NotificationRecord {
@@ -69,6 +116,20 @@ export interface CreateStatusInput {
   reblogs?: number;
   favourites?: number;
   application?: string | null;
+  spoilerText?: string;
+  sensitive?: boolean;
+  media?: readonly MediaRecord[];
+  poll?: PollRecord | null;
+  /** Emoji a replayed post brings along (URLs of its own), besides the server's own ones it uses. */
+  emojis?: readonly EmojiRecord[];
+}
+
+export interface EditStatusInput {
+  text: string;
+  spoilerText?: string;
+  sensitive?: boolean;
+  lang?: string | null;
+  poll?: PollRecord | null;
 }
 
 export interface AccountProfile {
@@ -102,27 +163,54 @@ export class SandboxStore {
   private readonly accountsByAcct = new Map<string, AccountRecord>();
   private lastStatusKey = 0n;
   private lastNotificationKey = 0n;
+  private readonly usedKeys = new Set<bigint>();
   private deletedCount = 0;
+  /** The server's own domain (LOCAL_DOMAIN): what local accounts' handles end in. */
   readonly localDomain: string;
+  /** The host the API is reached at (WEB_DOMAIN); local handles written with it are local too. */
+  readonly apiHost: string;
+  /** The server's custom emoji, by shortcode (served by the sandbox itself). */
+  readonly customEmojis = new Map<string, EmojiRecord>();
   brandId = '';
 
   constructor(
     readonly base: string,
     private readonly clock: Clock,
+    domain?: string,
   ) {
-    this.localDomain = new URL(base).host.toLowerCase();
+    this.apiHost = new URL(base).host.toLowerCase();
+    this.localDomain = (domain ?? this.apiHost).toLowerCase();
+  }
+
+  private isLocal(domain: string | null): boolean {
+    return domain === null || domain === this.localDomain || domain === this.apiHost;
   }
 
   private acctKey(username: string, domain: string | null): string {
-    const d = domain && domain !== this.localDomain ? domain : null;
-    return (d ? `${username}@${d}` : username).toLowerCase();
+    return (this.isLocal(domain) ? username : `${username}@${domain}`).toLowerCase();
+  }
+
+  addCustomEmoji(shortcode: string): void {
+    const url = `${this.base}/emoji/${encodeURIComponent(shortcode)}.svg`;
+    this.customEmojis.set(shortcode, { shortcode, url, staticUrl: url });
+  }
+
+  /** The server's emoji that `texts` use (`:shortcode:`), plus `extra`, each once. */
+  emojisIn(texts: readonly string[], extra: readonly EmojiRecord[] = []): EmojiRecord[] {
+    const out = new Map<string, EmojiRecord>();
+    for (const e of extra) out.set(e.shortcode, e);
+    for (const t of texts) for (const m of t.matchAll(/:(\w+):/g)) {
+      const e = this.customEmojis.get(m[1] ?? '');
+      if (e && !out.has(e.shortcode)) out.set(e.shortcode, e);
+    }
+    return [...out.values()];
   }
 
   /** Get-or-create by handle ("name" = local, "name@server" = remote), deterministic ids. */
   ensureAccount(handle: string, profile: AccountProfile = {}): AccountRecord {
     const { username, domain: rawDomain } = parseHandle(handle);
     if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(username)) throw new Error(`invalid account handle: ${handle}`);
-    const domain = rawDomain && rawDomain !== this.localDomain ? rawDomain : null;
+    const domain = this.isLocal(rawDomain) ? null : rawDomain;
     const key = this.acctKey(username, domain);
     const existing = this.accountsByAcct.get(key);
     if (existing) return existing;
@@ -168,11 +256,42 @@ export class SandboxStore {
     return `${this.base}/tags/${encodeURIComponent(tag)}`;
   }
 
-  /** Mastodon snowflakes: creation ms << 16 plus a sequence; forced strictly increasing here so
-   *  a backdated post can never slip below a connector's since_id/min_id cursor. */
+  /** Mastodon snowflakes: creation ms << 16 plus a sequence, kept increasing for what happens now. */
   private nextKey(last: bigint, createdAt: number): bigint {
     const candidate = BigInt(Math.max(0, Math.floor(createdAt))) << 16n;
     return candidate > last ? candidate : last + 1n;
+  }
+
+  /**
+   * A status id. Like Mastodon (Mastodon::Snowflake.id_at), a status created in the past — a
+   * remote post fetched late, a replayed backlog — gets an id from its own created_at, so it can
+   * sort below ids handed out since: exactly what a listener's cursor must survive.
+   */
+  private statusKey(createdAt: number): bigint {
+    const now = this.clock.now();
+    if (createdAt >= now) {
+      const key = this.nextKey(this.lastStatusKey, createdAt);
+      this.lastStatusKey = key;
+      return key;
+    }
+    let key = BigInt(Math.max(0, Math.floor(createdAt))) << 16n;
+    while (this.usedKeys.has(key)) key++;
+    if (key > this.lastStatusKey) this.lastStatusKey = key;
+    return key;
+  }
+
+  /** Keeps `statuses` in id order (binary search: a backdated status lands in its place). */
+  private insertStatus(st: StatusRecord): void {
+    let lo = 0;
+    let hi = this.statuses.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.statuses[mid] as StatusRecord).key < st.key) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === this.statuses.length) this.statuses.push(st);
+    else this.statuses.splice(lo, 0, st);
+    this.usedKeys.add(st.key);
   }
 
   private render(text: string | null, html: string | null, extraTags: readonly string[], authorId: string) {
@@ -206,8 +325,9 @@ export class SandboxStore {
     const createdAt = input.createdAt ?? this.clock.now();
     const parent = input.inReplyToId ? this.getStatus(input.inReplyToId) : null;
     const r = this.render(input.text ?? null, input.html ?? null, input.tags ?? [], author.id);
-    const key = this.nextKey(this.lastStatusKey, createdAt);
-    this.lastStatusKey = key;
+    const key = this.statusKey(createdAt);
+    const spoilerText = input.spoilerText ?? '';
+    const poll = input.poll ?? null;
     const st: StatusRecord = {
       id: key.toString(),
       key,
@@ -224,8 +344,16 @@ export class SandboxStore {
       favourites: input.favourites ?? 0,
       application: input.application ?? null,
       deleted: false,
+      spoilerText,
+      // A content warning makes media sensitive, as Mastodon does.
+      sensitive: (input.sensitive ?? false) || spoilerText !== '',
+      media: [...(input.media ?? [])],
+      poll,
+      emojis: this.emojisIn([r.text ?? r.plain, spoilerText, ...(poll?.options.map((o) => o.title) ?? [])], input.emojis),
+      reblogOf: null,
+      versions: [],
     };
-    this.statuses.push(st);
+    this.insertStatus(st);
     this.byId.set(st.id, st);
     if (parent) parent.replies++;
     author.statusesCount++;
@@ -238,11 +366,73 @@ export class SandboxStore {
     return st;
   }
 
+  /** A boost of `statusId` by `accountId`: a status of its own (id now), carrying no content. */
+  boostStatus(accountId: string, statusId: string): StatusRecord {
+    const author = this.accounts.get(accountId);
+    const target = this.getStatus(statusId);
+    if (!author) throw new Error(`unknown account ${accountId}`);
+    if (!target || target.reblogOf !== null) throw new Error(`status ${statusId} cannot be boosted`);
+    const createdAt = this.clock.now();
+    const key = this.statusKey(createdAt);
+    const st: StatusRecord = {
+      id: key.toString(),
+      key,
+      accountId,
+      createdAt,
+      editedAt: null,
+      text: null,
+      html: '',
+      plain: '',
+      lang: null,
+      visibility: 'public',
+      inReplyToId: null,
+      inReplyToAccountId: null,
+      tags: [],
+      tagKeys: [],
+      mentionIds: [],
+      replies: 0,
+      reblogs: 0,
+      favourites: 0,
+      application: null,
+      deleted: false,
+      spoilerText: '',
+      sensitive: false,
+      media: [],
+      poll: null,
+      emojis: [],
+      reblogOf: target.id,
+      versions: [],
+    };
+    this.insertStatus(st);
+    this.byId.set(st.id, st);
+    target.reblogs++;
+    author.statusesCount++;
+    author.lastStatusAt = Math.max(author.lastStatusAt ?? 0, createdAt);
+    return st;
+  }
+
+  private snapshot(st: StatusRecord): StatusVersion {
+    return { at: st.editedAt ?? st.createdAt, html: st.html, spoilerText: st.spoilerText, sensitive: st.sensitive, media: st.media, poll: st.poll, emojis: st.emojis };
+  }
+
+  /** Every version, oldest first (one for a status never edited), as Mastodon's history lists them. */
+  history(st: StatusRecord): StatusVersion[] {
+    return [...st.versions, this.snapshot(st)];
+  }
+
   /** Mastodon re-renders an edited status and stamps edited_at; its id and place stay put. */
-  editStatus(id: string, text: string): StatusRecord {
+  editStatus(id: string, edit: string | EditStatusInput): StatusRecord {
     const st = this.getStatus(id);
     if (!st) throw new Error(`status ${id} not found`);
-    Object.assign(st, this.render(text, null, [], st.accountId));
+    if (st.reblogOf !== null) throw new Error(`status ${id} is a boost: it has nothing to edit`);
+    const e: EditStatusInput = typeof edit === 'string' ? { text: edit } : edit;
+    st.versions.push(this.snapshot(st));
+    Object.assign(st, this.render(e.text, null, [], st.accountId));
+    if (e.spoilerText !== undefined) st.spoilerText = e.spoilerText;
+    if (e.sensitive !== undefined || e.spoilerText !== undefined) st.sensitive = (e.sensitive ?? st.sensitive) || st.spoilerText !== '';
+    if (e.lang !== undefined) st.lang = e.lang;
+    if (e.poll !== undefined) st.poll = e.poll;
+    st.emojis = this.emojisIn([e.text, st.spoilerText, ...(st.poll?.options.map((o) => o.title) ?? [])]);
     st.editedAt = this.clock.now();
     return st;
   }
@@ -252,12 +442,22 @@ export class SandboxStore {
     if (!st) return null;
     st.deleted = true;
     this.deletedCount++;
+    // Boosts go with the boosted status.
+    for (const b of this.statuses) if (b.reblogOf === id && !b.deleted) this.deleteStatus(b.id);
+    if (st.reblogOf !== null) {
+      const target = this.byId.get(st.reblogOf);
+      if (target && target.reblogs > 0) target.reblogs--;
+    }
     const parent = st.inReplyToId ? this.byId.get(st.inReplyToId) : undefined;
     if (parent && parent.replies > 0) parent.replies--;
     const author = this.accounts.get(st.accountId);
     if (author && author.statusesCount > 0) author.statusesCount--;
     for (const n of this.notifications) if (n.statusId === id) n.deleted = true;
     return st;
+  }
+
+  now(): number {
+    return this.clock.now();
   }
 
   getStatus(id: string): StatusRecord | null {
