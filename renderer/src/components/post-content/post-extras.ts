@@ -1,17 +1,10 @@
-import type { Author, CustomEmoji, Item, MediaAttachment, Poll } from '../../../../shared/domain';
+import type { Author, CustomEmoji, Item } from '../../../../shared/domain';
 
 /**
  * What an item carries besides its text, with empty defaults: an item stored in a replica (or by
  * a hub) from before these fields existed lacks them, and must still render.
  */
-export interface PostExtras {
-  contentWarning: string | null;
-  sensitive: boolean;
-  media: MediaAttachment[];
-  poll: Poll | null;
-  emojis: CustomEmoji[];
-  boostedBy: Author[];
-}
+export type PostExtras = Pick<Item, 'contentWarning' | 'sensitive' | 'media' | 'poll' | 'emojis' | 'boostedBy'>;
 
 export function extrasOf(item: Item): PostExtras {
   const i = item as Partial<Item>;

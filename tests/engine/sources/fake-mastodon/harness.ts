@@ -1,4 +1,3 @@
-import type { Logger } from '../../../../electron/engine/engine-types.js';
 import { createPipeline, type Pipeline } from '../../../../electron/engine/ingest/pipeline.js';
 import { sourceTokenKey } from '../../../../electron/engine/sources/connector-types.js';
 import { createSourceManager, type SourceManager, type SourceManagerDeps } from '../../../../electron/engine/sources/source-manager.js';
@@ -6,7 +5,7 @@ import { openStore, type Store } from '../../../../electron/engine/store/store.j
 import type { ChangeEnvelope } from '../../../../shared/changes.js';
 import type { Item, SourceConfig } from '../../../../shared/domain.js';
 import { FakeClock } from '../../helpers/fake-clock.js';
-import { MemorySecrets, type LogLine } from '../harness.js';
+import { MemorySecrets, memoryLog, type LogLine } from '../harness.js';
 import { FakeMastodon, type FakeMastodonOptions } from './fake-mastodon.js';
 
 export const TOKEN = 'brand-token';
@@ -44,12 +43,7 @@ export function createFakeHarness(
   const store = openStore(':memory:');
   const pipeline = createPipeline({ store, clock });
   const secrets = new MemorySecrets();
-  const logs: LogLine[] = [];
-  const log: Logger = {
-    info: (msg, data) => logs.push({ level: 'info', msg, data }),
-    warn: (msg, data) => logs.push({ level: 'warn', msg, data }),
-    error: (msg, data) => logs.push({ level: 'error', msg, data }),
-  };
+  const { logs, log } = memoryLog();
   const changes: ChangeEnvelope[] = [];
   store.changes.subscribe((envs) => changes.push(...envs));
   const make = () =>
