@@ -69,7 +69,8 @@ export function createMastodonConnector(view: SourceView, deps: ConnectorDeps): 
   const recheckTurn = { offset: 0 };
   const trailingAt = new Map<string, number>();
   const pageSizes = new Map<string, number>();
-  const blindSpot = baseUrl ? searchBlindSpot(view.config, view.hasToken) : null;
+  // Said whenever the token is missing at poll time (hasToken may promise one the secret store lost).
+  const blindSpot = baseUrl ? searchBlindSpot(view.config, false) : null;
   const domainKey = `instance-domain:${baseUrl ?? ''}`;
   const stopAc = new AbortController();
 
