@@ -38,6 +38,20 @@ describe('mastodon completeness: none missed', () => {
     });
   }
 
+  it('2. pages shortened after the query (filtered posts) still lead on to the rest', async () => {
+    h = createFakeHarness();
+    const id = h.addSource();
+    burst(h, 3, 'before');
+    await h.poll(id);
+    const posts = burst(h, 100, 'burst');
+    // Every fifth post is filtered out of whatever page it falls on: pages of 40 come back with 32.
+    const filtered = new Set(posts.filter((_, i) => i % 5 === 0).map((p) => p.id));
+    h.server.filteredAfterPaging = (s) => filtered.has(s.id);
+    await h.poll(id);
+    const uris = new Set(h.items().map((i) => i.nativeId));
+    expect(posts.filter((p) => !filtered.has(p.id) && !uris.has(p.uri))).toHaveLength(0);
+  });
+
   it('2. a search stream (no Link header on search answers) with a 20 cap loses nothing', async () => {
     h = createFakeHarness({ pageCap: 20 });
     const id = h.addSource({ hashtags: [], terms: ['espresso'] });

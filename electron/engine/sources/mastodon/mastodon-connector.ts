@@ -68,7 +68,6 @@ export function createMastodonConnector(view: SourceView, deps: ConnectorDeps): 
   const lookup = newLookupState();
   const recheckTurn = { offset: 0 };
   const trailingAt = new Map<string, number>();
-  const pageSizes = new Map<string, number>();
   // Said whenever the token is missing at poll time (hasToken may promise one the secret store lost).
   const blindSpot = baseUrl ? searchBlindSpot(view.config, false) : null;
   const domainKey = `instance-domain:${baseUrl ?? ''}`;
@@ -160,7 +159,7 @@ export function createMastodonConnector(view: SourceView, deps: ConnectorDeps): 
     });
     const base: IngestContext = { sourceId, domain: await instanceDomain(client), client, store: deps.store, pipeline: deps.pipeline, clock, log, lookup };
     if (stopped) return;
-    const ctx: StreamContext = { ...base, limiter, maxPagesPerPoll: MAX_PAGES_PER_POLL, trailing: deps.trailing, trailingAt, pageSizes };
+    const ctx: StreamContext = { ...base, limiter, maxPagesPerPoll: MAX_PAGES_PER_POLL, trailing: deps.trailing, trailingAt };
     let polled = 0;
     let ok = 0;
     for (const spec of streams) {

@@ -74,8 +74,6 @@ export interface StreamContext extends IngestContext {
   trailing: TrailingOptions;
   /** When each stream's window was last re-read (memory: a restart re-reads it soon, harmlessly). */
   trailingAt: Map<string, number>;
-  /** The longest page each stream's server has sent: its page size, whatever `limit` asked. */
-  pageSizes: Map<string, number>;
 }
 
 export interface StreamPollResult {
@@ -143,9 +141,7 @@ async function fillGap(spec: StreamSpec, ctx: StreamContext, from: string, headM
     }
     out.pages++;
     const above = c;
-    const all = entriesOf(spec, page.data);
-    notePageSize(ctx, spec, all.length);
-    const newer = all.filter((e) => e.id !== null && compareIds(e.id, above) > 0);
+    const newer = entriesOf(spec, page.data).filter((e) => e.id !== null && compareIds(e.id, above) > 0);
     if (newer.length === 0) return { cursor: c, done: true };
     const pageMax = maxId(newer.map((e) => e.id!))!;
     await ingestEntries(ctx, spec, newer, pageMax, out);
@@ -153,12 +149,6 @@ async function fillGap(spec: StreamSpec, ctx: StreamContext, from: string, headM
     prev = page;
     if (compareIds(c, headMin) >= 0) return { cursor: c, done: true };
   }
-}
-
-function notePageSize(ctx: StreamContext, spec: StreamSpec, n: number): number {
-  const before = ctx.pageSizes.get(spec.key) ?? 0;
-  if (n > before) ctx.pageSizes.set(spec.key, n);
-  return before;
 }
 
 /** Entries at or below the cursor that this source has not stored: late arrivals (backdated ids). */
@@ -211,9 +201,9 @@ async function readTrailing(spec: StreamSpec, ctx: StreamContext, head: MastoRes
 /**
  * One poll of one stream. The head request carries no paging parameter (Mastodon counts
  * min_id/max_id/since_id requests against its much smaller paging budget), and what's new is
- * picked by id against the cursor. When the head page's oldest id is still above the cursor and
- * the page is as long as the server's pages get, more may have arrived than one page holds,
- * whatever the server's page size: the gap is filled (fillGap). Then late arrivals below the cursor are looked for (readTrailing). The first poll
+ * picked by id against the cursor. When the head page's oldest id is still above the cursor, more
+ * may have arrived than the server put on one page, whatever its size: the gap is filled
+ * (fillGap), which costs one extra request when there was none. Then late arrivals below the cursor are looked for (readTrailing). The first poll
  * takes the newest page only.
  */
 export async function pollStream(spec: StreamSpec, ctx: StreamContext): Promise<StreamPollResult> {
@@ -223,7 +213,6 @@ export async function pollStream(spec: StreamSpec, ctx: StreamContext): Promise<
   const entries = entriesOf(spec, head.data);
   const ids = entries.map((e) => e.id).filter((i): i is string => i !== null);
   const headMax = maxId(ids);
-  const pageSize = notePageSize(ctx, spec, entries.length);
 
   if (cursor === null) {
     // '0' when the stream is empty: everything that arrives later is new, from its first post.
@@ -235,9 +224,9 @@ export async function pollStream(spec: StreamSpec, ctx: StreamContext): Promise<
   if (headMax !== null && compareIds(headMax, cursor) > 0) {
     const headMin = minId(ids)!;
     let c = cursor;
-    // A gap is possible when the whole head page is new and as long as any page this server sent
-    // (a server capping pages at 20 sends 20 when more are waiting; a shorter page is everything).
-    if (compareIds(headMin, cursor) > 0 && (pageSize === 0 || entries.length >= pageSize)) {
+    // The whole head page is new: more may be waiting below it, whatever the page's size (a server
+    // or proxy capping pages at 20, or a page Mastodon shortened by filtering after the query).
+    if (compareIds(headMin, cursor) > 0) {
       const gap = await fillGap(spec, ctx, cursor, headMin, out);
       c = gap.cursor;
       if (!gap.done) {

@@ -69,6 +69,11 @@ export class FakeMastodon {
   readonly opts: Required<Omit<FakeMastodonOptions, 'now' | 'apiOrigin' | 'domain'>>;
   /** Every request: path + query. */
   readonly requests: string[] = [];
+  /**
+   * Statuses taken out of a page after it was cut to `limit` (Mastodon filters muted or blocked
+   * accounts' posts after the query, so a page can be short while more wait below it).
+   */
+  filteredAfterPaging: ((s: { id: string }) => boolean) | null = null;
   /** Return an action to make a request fail. */
   fault: ((r: { path: string; query: URLSearchParams; n: number }) => FaultAction | undefined) | null = null;
   private readonly statuses = new Map<string, StatusJson>();
@@ -313,10 +318,10 @@ export class FakeMastodon {
     const since = q.get('since_id');
     const min = q.get('min_id');
     const limit = this.limit(q);
-    let window = sorted.filter((s) => (max === null || bigint(s.id) < bigint(max)) && (since === null || bigint(s.id) > bigint(since)));
-    if (min === null) return window.slice(0, limit);
-    window = window.filter((s) => bigint(s.id) > bigint(min));
-    return window.slice(-limit);
+    const window = sorted.filter((s) => (max === null || bigint(s.id) < bigint(max)) && (since === null || bigint(s.id) > bigint(since)));
+    const page = min === null ? window.slice(0, limit) : window.filter((s) => bigint(s.id) > bigint(min)).slice(-limit);
+    const drop = this.filteredAfterPaging;
+    return drop ? page.filter((s) => !drop(s)) : page;
   }
 }
 
