@@ -3,11 +3,46 @@ import type { Role } from './roles.js';
 export const PLATFORMS = ['mastodon'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** A server's own emoji: `:shortcode:` in text (and display names) stands for this image. */
+export interface CustomEmoji {
+  shortcode: string;
+  url: string;
+  staticUrl: string;
+}
+
 export interface Author {
+  /** user@domain: the account's acct on its own server's domain (never the API host). */
   handle: string;
   name: string;
   url: string | null;
   avatarUrl: string | null;
+  /** Custom emoji used in the display name. */
+  emojis: CustomEmoji[];
+}
+
+export const MEDIA_TYPES = ['image', 'gifv', 'video', 'audio', 'unknown'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+
+/** An attachment, shown from the platform's own URLs (the hub never fetches it). */
+export interface MediaAttachment {
+  type: MediaType;
+  /** The full-size file (http/https only), or null. */
+  url: string | null;
+  /** A small preview image (http/https only), or null. */
+  previewUrl: string | null;
+  /** The alt text its author wrote, or null when they wrote none. */
+  description: string | null;
+}
+
+export interface Poll {
+  /** votes is null while the results are hidden until the poll ends. */
+  options: Array<{ title: string; votes: number | null }>;
+  votes: number;
+  /** Distinct voters (multiple-choice polls), when the server says. */
+  voters: number | null;
+  multiple: boolean;
+  expiresAt: string | null;
+  expired: boolean;
 }
 
 /** Who a post was addressed to, in Mastodon's terms. */
@@ -42,6 +77,19 @@ export interface Item {
   editedAt: string | null;
   deletedAt: string | null;
   visibility: Visibility;
+  /**
+   * The author's content warning (Mastodon's spoiler_text), or null. Views show it and keep the
+   * body collapsed: a wall never opens it; a person can, with one click.
+   */
+  contentWarning: string | null;
+  /** Marked sensitive: media stay blurred until a person reveals them (never on a wall). */
+  sensitive: boolean;
+  media: MediaAttachment[];
+  poll: Poll | null;
+  /** Custom emoji used in the text, the content warning and poll options. */
+  emojis: CustomEmoji[];
+  /** Who boosted this post (newest first, a few at most); empty when it reached us directly. */
+  boostedBy: Author[];
 }
 
 export type SourceStatus = 'ok' | 'degraded' | 'failing' | 'paused';

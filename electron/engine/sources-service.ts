@@ -4,6 +4,7 @@ import { RpcError } from '../../shared/errors.js';
 import type { Platform, SourceConfig, SourceView } from '../../shared/domain.js';
 import type { SecretStore } from './engine-types.js';
 import { sourceTokenKey } from './sources/connector-types.js';
+import { searchBlindSpot } from './sources/mastodon/blind-spots.js';
 import type { Store } from './store/store.js';
 
 /**
@@ -40,7 +41,11 @@ export async function addSource(d: SourcesDeps, p: SourceInput): Promise<SourceV
   if (p.accessToken) await d.secrets.set(sourceTokenKey(id), p.accessToken);
   const now = iso(d.clock.now());
   const source = d.store.write(() => {
-    const s = d.store.sources.add({ id, platform: p.platform, name: p.name, config: p.config, hasToken: Boolean(p.accessToken), createdAt: now });
+    d.store.sources.add({ id, platform: p.platform, name: p.name, config: p.config, hasToken: Boolean(p.accessToken), createdAt: now });
+    // Said at once, not after the first poll: what this source is set to hear but can't.
+    const blind = searchBlindSpot(p.config, Boolean(p.accessToken));
+    if (blind) d.store.sources.setHealth(id, { status: 'degraded', lastPollAt: null, lastError: blind });
+    const s = mustGet(d.store, id);
     d.store.changes.append({ kind: 'source.added', source: s }, now);
     return s;
   });

@@ -11,7 +11,8 @@ export interface CspOptions {
  * The Content-Security-Policy for the app's own pages. Platform HTML is sanitized before it is
  * rendered; this is the second wall: no inline or foreign script, no plugins, no frames, no
  * <base> tricks, and network access only to the app itself and (hub mode) the one hub.
- * Remote images are allowed because avatars and media come from arbitrary instances.
+ * Remote images are allowed because avatars, media and custom emoji come from arbitrary instances
+ * (https), or from a sandbox on this machine (http on loopback, for the demo).
  */
 export function contentSecurityPolicy(opts: CspOptions): string {
   const script = ["'self'"];
@@ -28,7 +29,7 @@ export function contentSecurityPolicy(opts: CspOptions): string {
     "default-src 'none'",
     `script-src ${script.join(' ')}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' https: data: blob:",
+    "img-src 'self' https: http://127.0.0.1:* http://localhost:* data: blob:",
     "font-src 'self'",
     "media-src 'self'",
     "worker-src 'self'",

@@ -11,11 +11,12 @@ import { loadReplay } from './replay.js';
 import { htmlToPlain } from './render.js';
 import { mastodonRoutes } from './routes-api.js';
 import { controlHandler, type InjectPost } from './routes-control.js';
-import { planScenario, type PostAction } from './scenario-plan.js';
+import { planScenario, type BoostAction, type PostAction } from './scenario-plan.js';
 import { loadScenario, parseScenario, phaseAt, scenarioDurationMs, type ResolvedScenario, type Scenario } from './scenario-schema.js';
 import { serializeStatus } from './serialize.js';
 import { createSandboxServer } from './server.js';
-import { SandboxStore } from './store.js';
+import { mediaFile } from './media-files.js';
+import { SandboxStore, type EmojiRecord, type MediaRecord } from './store.js';
 import { TrafficExecutor, type AuthorProfile } from './traffic.js';
 import type { MastodonStatus, PublishedStatus } from './types.js';
 
@@ -58,6 +59,13 @@ export interface InjectInput {
   createdAt?: string;
   mentionBrand?: boolean;
   visibility?: 'public' | 'unlisted' | 'private' | 'direct';
+  spoilerText?: string;
+  sensitive?: boolean;
+  /** url null (or left out): the sandbox serves a placeholder image for it. */
+  media?: Array<Partial<MediaRecord> & Pick<MediaRecord, 'type'>>;
+  poll?: { options: string[]; votes?: number[]; multiple?: boolean; expiresInSec?: number };
+  /** Emoji from the post's own server; the sandbox's own (`customEmojis`) are found in the text. */
+  emojis?: EmojiRecord[];
 }
 
 export interface Sandbox {
@@ -68,6 +76,8 @@ export interface Sandbox {
   hashtags: string[];
   terms: string[];
   inject(post: InjectInput): MastodonStatus;
+  /** `author` boosts status `id`; returns the boost (its `reblog` is the boosted status). */
+  boost(author: string, id: string): MastodonStatus;
   edit(id: string, text: string): void;
   remove(id: string): void;
   /** Everything the brand account posted, oldest first; removed ones flagged `deleted: true`. */
@@ -88,7 +98,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
   if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`speed must be a positive number, got ${speed}`);
   const runScenario = opts.scenario !== null && !(opts.scenario === undefined && opts.replay !== undefined);
   const scenario = await resolveScenario(opts.scenario ?? 'default');
-  const replayActions: PostAction[] | null = opts.replay !== undefined ? await loadReplay(opts.replay) : null;
+  const replayActions: Array<PostAction | BoostAction> | null = opts.replay !== undefined ? await loadReplay(opts.replay) : null;
   const seed = opts.seed ?? scenario.seed;
   const brandToken = opts.brandToken ?? randomBytes(32).toString('base64url');
   const host = opts.host ?? '127.0.0.1';
@@ -115,6 +125,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       });
 
   const inject = (post: InjectInput | InjectPost): MastodonStatus => {
+    const extra: Partial<InjectInput> = post;
     const s = st();
     const author = traffic ? traffic.account(post.author) : s.ensureAccount(post.author);
     const brand = s.accountById(s.brandId);
@@ -147,6 +158,20 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       ...(createdAt !== undefined ? { createdAt } : {}),
       ...(post.visibility !== undefined ? { visibility: post.visibility } : {}),
       application: author.domain ? null : 'Web',
+      ...(extra.spoilerText !== undefined ? { spoilerText: extra.spoilerText } : {}),
+      ...(extra.sensitive !== undefined ? { sensitive: extra.sensitive } : {}),
+      ...(extra.media ? { media: extra.media.map((m) => ({ type: m.type, description: m.description ?? null, url: m.url ?? null, previewUrl: m.previewUrl ?? null })) } : {}),
+      ...(extra.poll
+        ? {
+            poll: {
+              options: extra.poll.options.map((title, i) => ({ title, votes: extra.poll!.votes?.[i] ?? 0 })),
+              multiple: extra.poll.multiple ?? false,
+              expiresAt: clock.now() + (extra.poll.expiresInSec ?? 86_400) * 1000,
+              votersCount: null,
+            },
+          }
+        : {}),
+      ...(extra.emojis ? { emojis: extra.emojis } : {}),
     });
     return serializeStatus(s, rec, { viewerId: null });
   };
@@ -179,6 +204,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
   const sv = createSandboxServer({
     routes: [],
     control: controlHandler({ faults, published, state, inject: (p) => inject(p) }),
+    files: (pathname) => (store ? mediaFile(store, pathname) : null),
     faults,
     limiter,
     brandToken,
@@ -189,7 +215,8 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
   });
   const port = await sv.listen(opts.port ?? 0, host);
   base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  store = new SandboxStore(base, clock);
+  store = new SandboxStore(base, clock, scenario.instance?.domain);
+  for (const code of scenario.customEmojis) store.addCustomEmoji(code);
   const brand = store.ensureAccount(scenario.brand.handle, { displayName: scenario.brand.displayName ?? scenario.brand.name, note: scenario.brand.note, followers: 12_480 });
   store.brandId = brand.id;
 
@@ -233,6 +260,11 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
     hashtags: [...scenario.hashtags],
     terms: [...scenario.terms],
     inject,
+    boost(author, id) {
+      const s = st();
+      const by = traffic ? traffic.account(author) : s.ensureAccount(author);
+      return serializeStatus(s, s.boostStatus(by.id, id), { viewerId: null });
+    },
     edit(id, text) {
       st().editStatus(id, text);
     },

@@ -50,15 +50,34 @@ export function readBody(req: IncomingMessage, maxBytes = 1_000_000): Promise<Bu
   });
 }
 
-/** Rails-style params: `a[]=1&a[]=2` → { a: ['1','2'] }, plain keys → string. */
-export function formToParams(q: URLSearchParams): Record<string, unknown> {
+/**
+ * Rails-style params: `a[]=1&a[]=2` → { a: ['1','2'] }, `poll[options][]=x&poll[expires_in]=300`
+ * → { poll: { options: ['x'], expires_in: '300' } }, plain keys → string.
+ */
+export function formToParams(pairs: Iterable<[string, string]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of q) {
-    if (k.endsWith('[]')) {
-      const name = k.slice(0, -2);
-      const prev = out[name];
-      out[name] = Array.isArray(prev) ? [...prev, v] : [v];
-    } else out[k] = v;
+  for (const [key, v] of pairs) {
+    const m = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key);
+    if (!m) continue;
+    const path = [m[1]!, ...[...(m[2] ?? '').matchAll(/\[([^[\]]*)\]/g)].map((x) => x[1]!)];
+    let node: Record<string, unknown> = out;
+    for (let i = 0; i < path.length; i++) {
+      const part = path[i]!;
+      const last = i === path.length - 1;
+      const next = path[i + 1];
+      if (part === '__proto__' || part === 'constructor' || part === 'prototype') break;
+      if (last) {
+        node[part] = v;
+      } else if (next === '' && i + 1 === path.length - 1) {
+        const prev = node[part];
+        node[part] = Array.isArray(prev) ? [...prev, v] : [v];
+        break;
+      } else {
+        const child = node[part];
+        node[part] = child && typeof child === 'object' && !Array.isArray(child) ? child : {};
+        node = node[part] as Record<string, unknown>;
+      }
+    }
   }
   return out;
 }
@@ -67,6 +86,7 @@ export function parseBody(contentType: string | undefined, buf: Buffer): Record<
   if (buf.length === 0) return {};
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'application/x-www-form-urlencoded') return formToParams(new URLSearchParams(buf.toString('utf8')));
+  if (type === 'multipart/form-data') throw new HttpError(415, 'multipart/form-data bodies are read by parseApiBody');
   if (type === 'application/json' || type === '') {
     let parsed: unknown;
     try {
@@ -78,6 +98,25 @@ export function parseBody(contentType: string | undefined, buf: Buffer): Record<
     return parsed as Record<string, unknown>;
   }
   throw new HttpError(415, `Unsupported content type: ${type}`);
+}
+
+/**
+ * A Mastodon API request body: JSON, form-urlencoded or multipart/form-data (what most clients
+ * and masto.js send to POST /api/v1/statuses), as Rails params. File parts are not read: the
+ * sandbox has no media upload.
+ */
+export async function parseApiBody(contentType: string | undefined, buf: Buffer): Promise<Record<string, unknown>> {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type !== 'multipart/form-data' || buf.length === 0) return parseBody(contentType, buf);
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(buf), { headers: { 'Content-Type': contentType ?? '' } }).formData();
+  } catch {
+    throw new HttpError(400, 'Error occurred while parsing request parameters');
+  }
+  const pairs: [string, string][] = [];
+  for (const [k, v] of form) if (typeof v === 'string') pairs.push([k, v]);
+  return formToParams(pairs);
 }
 
 /** All values of a Rails array param, accepting `name[]` and a bare `name`. */

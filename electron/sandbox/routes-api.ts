@@ -7,6 +7,13 @@ import { serializeAccount, serializeNotification, serializeStatus } from './seri
 import type { NotificationRecord, StatusRecord } from './store.js';
 import { statusRoutes } from './routes-statuses.js';
 
+/**
+ * The Mastodon version the sandbox answers as. It serves 4.5's fields (quotes, quote_approval,
+ * quote_policy), 4.4's (attribution_domains) and 4.3's multi-status lookup and grouped
+ * notifications' group_key, so it says 4.5.0: a client that checks versions sees what it gets.
+ */
+export const SANDBOX_MASTODON_VERSION = '4.5.0';
+
 const truthy = (v: string | null) => ['1', 'true', 't', 'on'].includes((v ?? '').toLowerCase());
 const WORD = '[\\p{L}\\p{M}\\p{N}_]';
 
@@ -23,22 +30,23 @@ export function mastodonRoutes(deps: ApiDeps): Route[] {
   const { store } = deps;
   const ser = (ctx: ApiContext, st: StatusRecord) => serializeStatus(store, st, { viewerId: ctx.viewerId });
 
-  const timeline = (ctx: ApiContext, path: string, keep: (st: StatusRecord) => boolean, carryNames: string[]): HttpResult => {
+  const timeline = (ctx: ApiContext, path: string, keep: (st: StatusRecord) => boolean, carryNames: string[], boosts: boolean): HttpResult => {
     const q = ctx.query;
     const isLocal = truthy(q.get('local'));
     const isRemote = truthy(q.get('remote'));
-    const list = truthy(q.get('only_media'))
-      ? []
-      : paginate(
-          store.statuses,
-          (st) => {
-            if (st.deleted || st.visibility !== 'public' || !keep(st)) return false;
-            if (!isLocal && !isRemote) return true;
-            const remote = store.accountById(st.accountId)?.domain != null;
-            return isLocal ? !remote : remote;
-          },
-          pageParams(q, 20),
-        );
+    const onlyMedia = truthy(q.get('only_media'));
+    const list = paginate(
+      store.statuses,
+      (st) => {
+        const shown = st.reblogOf !== null ? (boosts ? store.getStatus(st.reblogOf) : null) : st;
+        if (!shown || st.deleted || st.visibility !== 'public' || shown.visibility !== 'public' || !keep(shown)) return false;
+        if (onlyMedia && shown.media.length === 0) return false;
+        if (!isLocal && !isRemote) return true;
+        const remote = store.accountById(st.accountId)?.domain != null;
+        return isLocal ? !remote : remote;
+      },
+      pageParams(q, 20),
+    );
     // Mastodon links both ways whenever the page is non-empty (tag/public timelines).
     const link = list.length > 0 ? linkHeader(store.base, path, carryParams(q, carryNames), (list[list.length - 1] as StatusRecord).id, (list[0] as StatusRecord).id) : null;
     return json(200, list.map((st) => ser(ctx, st)), link ? { Link: link } : {});
@@ -52,7 +60,10 @@ export function mastodonRoutes(deps: ApiDeps): Route[] {
     const keep = (st: StatusRecord) =>
       (st.tagKeys.includes(tag) || any.some((t) => st.tagKeys.includes(t))) && all.every((t) => st.tagKeys.includes(t)) && !none.some((t) => st.tagKeys.includes(t));
     // The Link URLs keep only limit/local/only_media, like Mastodon's pagination_params (any[] is dropped there too).
-    return timeline(ctx, `/api/v1/timelines/tag/${encodeURIComponent(hashtag ?? '')}`, keep, ['limit', 'local', 'only_media']);
+    // Boosts of tagged posts are served here on purpose, as several servers speaking Mastodon's API
+    // (and home and list timelines) do, so the demo and the tests exercise them; Mastodon's own tag
+    // timeline leaves boosts out (a boost carries no tags of its own).
+    return timeline(ctx, `/api/v1/timelines/tag/${encodeURIComponent(hashtag ?? '')}`, keep, ['limit', 'local', 'only_media'], true);
   };
 
   const search = (ctx: ApiContext): HttpResult => {
@@ -66,9 +77,16 @@ export function mastodonRoutes(deps: ApiDeps): Route[] {
     const offset = Math.max(0, parseInt(q.get('offset') ?? '0', 10) || 0);
     const needle = text.replace(/^[#@]/, '').toLowerCase();
     let statuses: StatusRecord[] = [];
-    if (type === null || type === 'statuses') {
+    // Full-text search of posts is for signed-in clients only: Mastodon answers anonymous ones
+    // with accounts and hashtags, and no statuses at all.
+    if ((type === null || type === 'statuses') && ctx.viewerId !== null) {
       const matches = searchMatcher(text);
-      statuses = paginate(store.statuses, (st) => !st.deleted && st.visibility === 'public' && matches(st.plain), { maxId: parseId(q.get('max_id')), minId: parseId(q.get('min_id')), sinceId: null, limit }, offset);
+      statuses = paginate(
+        store.statuses,
+        (st) => !st.deleted && st.reblogOf === null && st.visibility === 'public' && matches(`${st.spoilerText.toLowerCase()} ${st.plain}`),
+        { maxId: parseId(q.get('max_id')), minId: parseId(q.get('min_id')), sinceId: null, limit },
+        offset,
+      );
     }
     const accounts =
       type === null || type === 'accounts'
@@ -116,7 +134,7 @@ export function mastodonRoutes(deps: ApiDeps): Route[] {
     return json(200, {
       domain,
       title: deps.instance.title,
-      version: '4.3.0',
+      version: SANDBOX_MASTODON_VERSION,
       source_url: 'https://github.com/mastodon/mastodon',
       description: deps.instance.description,
       usage: { users: { active_month: store.allAccounts().length } },
@@ -147,7 +165,7 @@ export function mastodonRoutes(deps: ApiDeps): Route[] {
       short_description: deps.instance.description,
       description: deps.instance.description,
       email: 'sandbox@example.invalid',
-      version: '4.3.0',
+      version: SANDBOX_MASTODON_VERSION,
       urls: { streaming_api: store.base.replace(/^http/, 'ws') },
       stats: { user_count: store.allAccounts().length, status_count: store.liveCount(), domain_count: 1 },
       thumbnail: null,
@@ -168,7 +186,7 @@ export function mastodonRoutes(deps: ApiDeps): Route[] {
 
   return [
     route('GET', /^\/api\/v1\/timelines\/tag\/([^/]+)\/?$/, tagTimeline),
-    route('GET', /^\/api\/v1\/timelines\/public\/?$/, (ctx) => timeline(ctx, '/api/v1/timelines/public', () => true, ['limit', 'local', 'remote', 'only_media'])),
+    route('GET', /^\/api\/v1\/timelines\/public\/?$/, (ctx) => timeline(ctx, '/api/v1/timelines/public', () => true, ['limit', 'local', 'remote', 'only_media'], false)),
     route('GET', /^\/api\/v2\/search\/?$/, search),
     route('GET', /^\/api\/v1\/notifications\/?$/, notifications),
     route('GET', /^\/api\/v1\/notifications\/([^/]+)\/?$/, (ctx, [id]) => {

@@ -1,14 +1,41 @@
-/** Status and account endpoints: fetch, multi-fetch, context, create (idempotent), delete. */
+/** Status and account endpoints: fetch, multi-fetch, context, create (idempotent), edit, history, delete. */
+import { mastodonLength } from '../../shared/mastodon-length.js';
 import { INVALID_TOKEN, NOT_FOUND, route, type ApiContext, type ApiDeps, type Route } from './api-context.js';
 import { arrayParam, json, jsonError, type HttpResult } from './http-utils.js';
 import { carryParams, linkHeader, pageParams, paginate } from './paging.js';
 import { normalizeTag } from './render.js';
-import { serializeAccount, serializeStatus } from './serialize.js';
-import type { SandboxStore, StatusRecord, Visibility } from './store.js';
+import { serializeAccount, serializeEdit, serializeStatus } from './serialize.js';
+import type { PollRecord, SandboxStore, StatusRecord, Visibility } from './store.js';
 
 const IDEMPOTENCY_TTL_MS = 3_600_000;
 const MAX_CHARS = 500;
 const VISIBILITIES: readonly Visibility[] = ['public', 'unlisted', 'private', 'direct'];
+/** PollValidator's limits (and the instance's configuration.polls says the same). */
+const POLL = { maxOptions: 4, maxOptionChars: 50, minExpiration: 300, maxExpiration: 2_629_746 };
+
+const truthyParam = (v: unknown) => v === true || ['1', 'true', 't', 'on'].includes(String(v ?? '').toLowerCase());
+
+/** `poll` as JSON or Rails form params → a poll, or what Mastodon would say is wrong with it. */
+export function pollParam(raw: unknown, now: number): PollRecord | string | null {
+  if (raw === undefined || raw === null || raw === '') return null;
+  if (typeof raw !== 'object' || Array.isArray(raw)) return 'Validation failed: Poll is invalid';
+  const p = raw as Record<string, unknown>;
+  const options = Array.isArray(p.options) ? p.options.map((o) => String(o)) : [];
+  if (options.length < 2) return 'Validation failed: Poll must have at least 2 options';
+  if (options.length > POLL.maxOptions) return `Validation failed: Poll cannot have more than ${POLL.maxOptions} options`;
+  if (options.some((o) => o.trim() === '')) return "Validation failed: Poll options can't be blank";
+  if (options.some((o) => mastodonLength(o) > POLL.maxOptionChars)) return `Validation failed: Poll options cannot be longer than ${POLL.maxOptionChars} characters`;
+  if (new Set(options).size !== options.length) return 'Validation failed: Poll options must not contain duplicates';
+  const expiresIn = Number(p.expires_in);
+  if (!Number.isFinite(expiresIn) || expiresIn < POLL.minExpiration) return 'Validation failed: Poll expiration seems to be too short';
+  if (expiresIn > POLL.maxExpiration) return 'Validation failed: Poll expiration seems to be too long';
+  return { options: options.map((title) => ({ title, votes: 0 })), multiple: truthyParam(p.multiple), expiresAt: now + expiresIn * 1000, votersCount: null };
+}
+
+/** spoiler_text + status as Mastodon checks them (StatusLengthValidator, the one shared rule). */
+function lengthError(text: string, spoilerText: string): string | null {
+  return mastodonLength(text, spoilerText) > MAX_CHARS ? `Validation failed: Text character limit of ${MAX_CHARS} exceeded` : null;
+}
 
 /** Public and unlisted statuses are readable by anyone; private/direct only by their author. */
 function visibleTo(st: StatusRecord, viewerId: string | null): boolean {
@@ -72,8 +99,13 @@ export function statusRoutes(deps: ApiDeps): Route[] {
     }
     const b = ctx.body;
     const text = typeof b.status === 'string' ? b.status : '';
+    const spoilerText = typeof b.spoiler_text === 'string' ? b.spoiler_text : '';
     if (text.trim() === '') return jsonError(422, "Validation failed: Text can't be blank");
-    if ([...text].length > MAX_CHARS) return jsonError(422, `Validation failed: Text character limit of ${MAX_CHARS} exceeded`);
+    const tooLong = lengthError(text, spoilerText);
+    if (tooLong) return jsonError(422, tooLong);
+    if (Array.isArray(b.media_ids) && b.media_ids.length > 0) return jsonError(422, 'Validation failed: the sandbox has no media uploads (media_ids)');
+    const poll = pollParam(b.poll, now);
+    if (typeof poll === 'string') return jsonError(422, poll);
     if (b.scheduled_at !== undefined && b.scheduled_at !== null && b.scheduled_at !== '')
       return jsonError(422, 'Validation failed: scheduled_at is not supported by the sandbox');
     const visibility = (typeof b.visibility === 'string' && b.visibility !== '' ? b.visibility : 'public') as Visibility;
@@ -85,12 +117,35 @@ export function statusRoutes(deps: ApiDeps): Route[] {
       inReplyToId = parent.id;
     }
     const lang = typeof b.language === 'string' && b.language !== '' ? b.language : 'en';
-    const st = store.createStatus({ accountId: ctx.viewerId, text, inReplyToId, lang, visibility, application: 'Newsroom' });
+    const st = store.createStatus({ accountId: ctx.viewerId, text, inReplyToId, lang, visibility, application: 'Newsroom', spoilerText, sensitive: truthyParam(b.sensitive), poll });
     if (idemKey) {
       for (const [k, v] of idempotency) if (v.expires <= now) idempotency.delete(k);
       idempotency.set(idemKey, { id: st.id, expires: now + IDEMPOTENCY_TTL_MS });
     }
     deps.onBrandPost(st);
+    return json(200, ser(ctx, st));
+  };
+
+  /** PUT /api/v1/statuses/:id (UpdateStatusService): the author's own statuses only. */
+  const update = (ctx: ApiContext, [id]: string[]): HttpResult => {
+    if (!ctx.viewerId) return jsonError(401, INVALID_TOKEN);
+    const st = store.getStatus(id ?? '');
+    if (!st || st.accountId !== ctx.viewerId || st.reblogOf !== null) return jsonError(404, NOT_FOUND);
+    const b = ctx.body;
+    const text = typeof b.status === 'string' ? b.status : '';
+    if (text.trim() === '') return jsonError(422, "Validation failed: Text can't be blank");
+    const spoilerText = typeof b.spoiler_text === 'string' ? b.spoiler_text : st.spoilerText;
+    const tooLong = lengthError(text, spoilerText);
+    if (tooLong) return jsonError(422, tooLong);
+    const poll = b.poll === undefined ? undefined : pollParam(b.poll, deps.now());
+    if (typeof poll === 'string') return jsonError(422, poll);
+    store.editStatus(st.id, {
+      text,
+      spoilerText,
+      ...(b.sensitive !== undefined ? { sensitive: truthyParam(b.sensitive) } : {}),
+      ...(typeof b.language === 'string' && b.language !== '' ? { lang: b.language } : {}),
+      ...(poll !== undefined ? { poll } : {}),
+    });
     return json(200, ser(ctx, st));
   };
 
@@ -119,6 +174,8 @@ export function statusRoutes(deps: ApiDeps): Route[] {
             (st) =>
               st.accountId === acc.id &&
               visibleTo(st, ctx.viewerId) &&
+              // An account's boosts are in its timeline (unless excluded) when the boosted post is visible.
+              (st.reblogOf === null || (!truthy('exclude_reblogs') && tagKey === null && visibleTo(store.getAny(st.reblogOf) ?? st, ctx.viewerId) && store.getStatus(st.reblogOf) !== null)) &&
               !(truthy('exclude_replies') && st.inReplyToId !== null && st.inReplyToAccountId !== acc.id) &&
               (tagKey === null || st.tagKeys.includes(tagKey)),
             p,
@@ -146,7 +203,12 @@ export function statusRoutes(deps: ApiDeps): Route[] {
       const t = threadOf(store, st, ctx.viewerId);
       return json(200, { ancestors: t.ancestors.map((s) => ser(ctx, s)), descendants: t.descendants.map((s) => ser(ctx, s)) });
     }),
+    route('GET', /^\/api\/v1\/statuses\/([^/]+)\/history\/?$/, (ctx, [id]) => {
+      const st = findVisible(ctx, id ?? '');
+      return st ? json(200, store.history(st).map((v) => serializeEdit(store, st, v))) : jsonError(404, NOT_FOUND);
+    }),
     route('POST', /^\/api\/v1\/statuses\/?$/, create),
+    route('PUT', /^\/api\/v1\/statuses\/([^/]+)\/?$/, update),
     route('DELETE', /^\/api\/v1\/statuses\/([^/]+)\/?$/, remove),
     route('GET', /^\/api\/v1\/accounts\/verify_credentials\/?$/, (ctx) => {
       const acc = ctx.viewerId ? store.accountById(ctx.viewerId) : null;

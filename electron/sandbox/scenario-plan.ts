@@ -4,6 +4,15 @@
  */
 import { deriveSeed, mulberry32, type Rng } from './prng.js';
 import type { ResolvedScenario } from './scenario-schema.js';
+import type { EmojiRecord, MediaRecord } from './store.js';
+
+/** A poll as planned: options with their votes so far, open for `expiresInSec` from the post. */
+export interface PlannedPoll {
+  options: { title: string; votes: number }[];
+  multiple: boolean;
+  expiresInSec: number | null;
+  votersCount?: number | null;
+}
 
 export interface PostAction {
   kind: 'post';
@@ -20,6 +29,22 @@ export interface PostAction {
   reblogs?: number;
   favourites?: number;
   visibility?: 'public' | 'unlisted' | 'private' | 'direct';
+  spoilerText?: string;
+  sensitive?: boolean;
+  media?: MediaRecord[];
+  poll?: PlannedPoll;
+  /** Emoji the post brings from its own server (replays); the sandbox's own are found in the text. */
+  emojis?: EmojiRecord[];
+  /** Reaches the server this many ms after it was written (its id is from when it was written). */
+  lateMs?: number;
+}
+/** Someone boosts an earlier post (by its ref). */
+export interface BoostAction {
+  kind: 'boost';
+  at: number;
+  ref?: string;
+  target: string;
+  author: string;
 }
 export interface EditAction {
   kind: 'edit';
@@ -32,7 +57,7 @@ export interface DeleteAction {
   at: number;
   target: string;
 }
-export type PlanAction = PostAction | EditAction | DeleteAction;
+export type PlanAction = PostAction | BoostAction | EditAction | DeleteAction;
 
 type Phase = ResolvedScenario['phases'][number];
 
@@ -158,6 +183,7 @@ export function planScenario(sc: ResolvedScenario, seed: number, cycle = 0): Pla
     const at = ev.at * 1000;
     if (ev.kind === 'edit') p.actions.push({ kind: 'edit', at, target: labelRef(cycle, ev.target), text: fillSlots(ev.text, sc, rng) });
     else if (ev.kind === 'delete') p.actions.push({ kind: 'delete', at, target: labelRef(cycle, ev.target) });
+    else if (ev.kind === 'boost') p.actions.push({ kind: 'boost', at, target: labelRef(cycle, ev.target), author: ev.author });
     else {
       const ref = ev.label ? labelRef(cycle, ev.label) : `c${cycle}:e${p.actions.length}`;
       const author = sc.authors.find((a) => a.handle === ev.author);
@@ -174,6 +200,13 @@ export function planScenario(sc: ResolvedScenario, seed: number, cycle = 0): Pla
         ...(ev.reblogs !== undefined ? { reblogs: ev.reblogs } : {}),
         ...(ev.favourites !== undefined ? { favourites: ev.favourites } : {}),
         ...(ev.visibility !== undefined ? { visibility: ev.visibility } : {}),
+        ...(ev.spoilerText !== undefined ? { spoilerText: fillSlots(ev.spoilerText, sc, rng) } : {}),
+        ...(ev.sensitive !== undefined ? { sensitive: ev.sensitive } : {}),
+        ...(ev.media ? { media: ev.media.map((m) => ({ type: m.type, description: m.description ?? null, url: null, previewUrl: null })) } : {}),
+        ...(ev.poll
+          ? { poll: { options: ev.poll.options.map((title, i) => ({ title: fillSlots(title, sc, rng), votes: ev.poll!.votes?.[i] ?? 0 })), multiple: ev.poll.multiple, expiresInSec: ev.poll.expiresInSec } }
+          : {}),
+        ...(ev.backdateSec !== undefined ? { lateMs: ev.backdateSec * 1000 } : {}),
       });
       if (ev.replies) {
         const within = ev.replies.withinSec * 1000;

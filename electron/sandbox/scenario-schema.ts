@@ -12,6 +12,23 @@ const templatesByLang = z.record(z.string().min(2), z.array(z.string().min(1)).m
 const share = z.number().min(0).max(1);
 const handle = z.string().regex(/^@?[A-Za-z0-9_][A-Za-z0-9_.-]*(@[A-Za-z0-9.-]+)?$/, 'a handle like "name" or "name@server.example"');
 
+/** What a post may carry besides its text (shared by scenario events and, renamed, replay lines). */
+export const mediaSpec = z.object({
+  type: z.enum(['image', 'gifv', 'video', 'audio', 'unknown']),
+  /** Alt text; leave it out for an attachment whose author wrote none. */
+  description: z.string().min(1).max(1500).optional(),
+});
+const pollSpec = z
+  .object({
+    options: z.array(z.string().min(1).max(50)).min(2).max(4),
+    /** Votes per option so far (default none). */
+    votes: z.array(z.number().int().min(0)).optional(),
+    multiple: z.boolean().default(false),
+    /** Open for this long from the post (default a day). */
+    expiresInSec: z.number().int().min(300).max(2_629_746).default(86_400),
+  })
+  .refine((p) => p.votes === undefined || p.votes.length === p.options.length, 'votes: one count per option');
+
 const postEvent = z.object({
   kind: z.literal('post'),
   at: z.number().min(0),
@@ -26,7 +43,17 @@ const postEvent = z.object({
   reblogs: z.number().int().min(0).optional(),
   favourites: z.number().int().min(0).optional(),
   replies: z.object({ count: z.number().int().min(1), withinSec: z.number().positive(), intent: z.string().min(1) }).optional(),
+  /** A content warning: the text stays behind it until someone opens it. */
+  spoilerText: z.string().min(1).max(500).optional(),
+  /** Media marked sensitive (blurred until revealed); a content warning implies it. */
+  sensitive: z.boolean().optional(),
+  media: z.array(mediaSpec).max(4).optional(),
+  poll: pollSpec.optional(),
+  /** Reaches the server this late: its created_at (and so its id) is this far in the past. */
+  backdateSec: z.number().positive().max(86_400).optional(),
 });
+/** Someone boosts an earlier labelled post. */
+const boostEvent = z.object({ kind: z.literal('boost'), at: z.number().min(0), target: z.string().min(1), author: handle });
 const editEvent = z.object({ kind: z.literal('edit'), at: z.number().min(0), target: z.string().min(1), text: z.string().min(1) });
 const deleteEvent = z.object({ kind: z.literal('delete'), at: z.number().min(0), target: z.string().min(1) });
 
@@ -37,7 +64,16 @@ export const scenarioSchema = z
     seed: z.number().int().default(1),
     /** Start over (fresh seed per cycle, no backlog) when the timeline ends, so a demo never goes quiet. */
     loop: z.boolean().default(false),
-    instance: z.object({ title: z.string().min(1), description: z.string().default('') }).optional(),
+    instance: z
+      .object({
+        title: z.string().min(1),
+        description: z.string().default(''),
+        /** The server's own domain (handles are user@domain), when it isn't the host it is reached at. */
+        domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a domain like "kettlebird.social"').optional(),
+      })
+      .optional(),
+    /** The server's custom emoji: `:shortcode:` in posts and display names shows as an image. */
+    customEmojis: z.array(z.string().regex(/^\w{1,64}$/, 'a shortcode like "kettlebird" (letters, digits, _)')).default([]),
     brand: z.object({
       name: z.string().min(1),
       handle,
@@ -50,7 +86,8 @@ export const scenarioSchema = z
     terms: z.array(z.string().min(1)).min(1),
     slots: z.record(z.string().regex(/^\w+$/), z.array(z.string().min(1)).min(1)).default({}),
     authors: z
-      .array(z.object({ handle, displayName: z.string().min(1), lang: z.string().min(2).default('en'), weight: z.number().positive().default(1), note: z.string().optional(), bot: z.boolean().default(false) }))
+      // weight 0: an author who only posts in scripted events, never in generated traffic.
+      .array(z.object({ handle, displayName: z.string().min(1), lang: z.string().min(2).default('en'), weight: z.number().min(0).default(1), note: z.string().optional(), bot: z.boolean().default(false) }))
       .min(1),
     templates: z.record(z.string().min(1), templatesByLang),
     backlog: z.object({ count: z.number().int().min(0), spanSec: z.number().positive(), intentMix: z.record(z.string(), z.number().min(0)).optional() }).optional(),
@@ -67,7 +104,7 @@ export const scenarioSchema = z
         }),
       )
       .min(1),
-    events: z.array(z.discriminatedUnion('kind', [postEvent, editEvent, deleteEvent])).default([]),
+    events: z.array(z.discriminatedUnion('kind', [postEvent, boostEvent, editEvent, deleteEvent])).default([]),
     /** How customers answer when the brand replies to them (makes the demo conversational). */
     followUp: z.object({ share, delaySec: z.tuple([z.number().min(0), z.number().min(0)]), templates: templatesByLang }).optional(),
   })
@@ -86,13 +123,14 @@ export const scenarioSchema = z
       for (const k of Object.keys(mix)) if (!sc.templates[k]) issue(path, `intent "${k}" has no templates`);
       if (Object.values(mix).every((w) => w <= 0)) issue(path, 'intent mix needs a positive weight');
     };
+    if (!sc.authors.some((a) => a.weight > 0)) issue(['authors'], 'at least one author needs a positive weight');
     sc.phases.forEach((p, i) => checkMix(p.intentMix, ['phases', i, 'intentMix']));
     if (sc.backlog?.intentMix) checkMix(sc.backlog.intentMix, ['backlog', 'intentMix']);
     const total = sc.phases.reduce((s, p) => s + p.durationSec, 0);
     const labels = new Map<string, number>();
     sc.events.forEach((ev, i) => {
       if (ev.at >= total) issue(['events', i, 'at'], `at ${ev.at}s is past the scenario's end (${total}s)`);
-      if (ev.kind !== 'delete') checkSlots(ev.text, ['events', i, 'text']);
+      if (ev.kind === 'post' || ev.kind === 'edit') checkSlots(ev.text, ['events', i, 'text']);
       if (ev.kind === 'post') {
         if (ev.label) {
           if (labels.has(ev.label)) issue(['events', i, 'label'], `duplicate label "${ev.label}"`);

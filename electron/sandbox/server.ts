@@ -7,12 +7,14 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Socket } from 'node:net';
 import { INVALID_TOKEN, NOT_FOUND, matchRoute, type ApiContext, type Route } from './api-context.js';
 import type { ActiveFault, FaultRegistry } from './faults.js';
-import { bearerToken, HttpError, JSON_TYPE, jsonError, parseBody, readBody, send, type HttpResult } from './http-utils.js';
+import { bearerToken, HttpError, JSON_TYPE, jsonError, parseApiBody, readBody, send, type HttpResult } from './http-utils.js';
 import { isPagingRequest, rateLimitHeaders, type RateLimiter } from './rate-limit.js';
 
 export interface ServerDeps {
   routes: Route[];
   control: (method: string, url: URL, body: Buffer, contentType: string | undefined) => HttpResult | Promise<HttpResult>;
+  /** The platform's own files (media, custom emoji): never faulted or throttled, like a CDN. */
+  files?: (pathname: string) => HttpResult | null;
   faults: FaultRegistry;
   limiter: RateLimiter;
   brandToken: string;
@@ -91,7 +93,7 @@ export function createSandboxServer(deps: ServerDeps): SandboxServer {
       method,
       pathname: url.pathname,
       query: url.searchParams,
-      body: method === 'GET' ? {} : parseBody(req.headers['content-type'], body),
+      body: method === 'GET' ? {} : await parseApiBody(req.headers['content-type'], body),
       headers: req.headers,
       token: valid ? token : null,
       viewerId: valid ? deps.brandId() : null,
@@ -115,6 +117,11 @@ export function createSandboxServer(deps: ServerDeps): SandboxServer {
     const method = (req.method ?? 'GET').toUpperCase();
     if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
       send(res, await safely(async () => deps.control(method, url, await readBody(req), req.headers['content-type'])));
+      return;
+    }
+    const file = method === 'GET' ? deps.files?.(url.pathname) : null;
+    if (file) {
+      send(res, file);
       return;
     }
     const fault = deps.faults.take(method, url.pathname + url.search);

@@ -53,11 +53,15 @@ export class TrafficExecutor {
 
   exec = (a: PlanAction, info: { startedAt: number }): void => {
     const { store, clock } = this.o;
-    if (a.kind === 'edit' || a.kind === 'delete') {
+    if (a.kind === 'edit' || a.kind === 'delete' || a.kind === 'boost') {
       const id = this.refs.get(a.target);
       if (!id || !store.getStatus(id)) return;
       if (a.kind === 'edit') store.editStatus(id, a.text);
-      else store.deleteStatus(id);
+      else if (a.kind === 'delete') store.deleteStatus(id);
+      else {
+        const boost = store.boostStatus(this.account(a.author).id, id);
+        if (a.ref) this.refs.set(a.ref, boost.id);
+      }
       return;
     }
     const author = this.account(a.author);
@@ -66,13 +70,21 @@ export class TrafficExecutor {
     let text = a.text;
     const parentAuthor = parent ? store.accountById(parent.accountId) : null;
     if (parentAuthor && parentAuthor.id !== author.id && !text.includes(`@${this.acct(parentAuthor)}`)) text = `@${this.acct(parentAuthor)} ${text}`;
+    const now = clock.now();
     const st = store.createStatus({
       accountId: author.id,
       text,
       html: a.html ?? null,
       inReplyToId: parent?.id ?? null,
       lang: a.lang,
-      createdAt: a.at < 0 ? info.startedAt + a.at : clock.now(),
+      createdAt: a.at < 0 ? info.startedAt + a.at : now - (a.lateMs ?? 0),
+      ...(a.spoilerText !== undefined ? { spoilerText: a.spoilerText } : {}),
+      ...(a.sensitive !== undefined ? { sensitive: a.sensitive } : {}),
+      ...(a.media ? { media: a.media } : {}),
+      ...(a.poll
+        ? { poll: { options: a.poll.options, multiple: a.poll.multiple, expiresAt: a.poll.expiresInSec === null ? null : now + a.poll.expiresInSec * 1000, votersCount: a.poll.votersCount ?? null } }
+        : {}),
+      ...(a.emojis ? { emojis: a.emojis } : {}),
       ...(a.reblogs !== undefined ? { reblogs: a.reblogs } : {}),
       ...(a.favourites !== undefined ? { favourites: a.favourites } : {}),
       ...(a.visibility !== undefined ? { visibility: a.visibility } : {}),

@@ -27,7 +27,7 @@ export interface MastodonAccount {
   last_status_at: string | null;
   hide_collections: boolean | null;
   noindex?: boolean;
-  emojis: unknown[];
+  emojis: MastodonCustomEmoji[];
   roles: unknown[];
   fields: { name: string; value: string; verified_at: string | null }[];
 }
@@ -37,6 +37,51 @@ export interface MastodonMention {
   username: string;
   url: string;
   acct: string;
+}
+
+export interface MastodonCustomEmoji {
+  shortcode: string;
+  url: string;
+  static_url: string;
+  visible_in_picker: boolean;
+}
+
+export interface MastodonMediaAttachment {
+  id: string;
+  type: 'image' | 'gifv' | 'video' | 'audio' | 'unknown';
+  url: string | null;
+  preview_url: string | null;
+  remote_url: string | null;
+  preview_remote_url: string | null;
+  text_url: string | null;
+  meta: Record<string, unknown> | null;
+  description: string | null;
+  blurhash: string | null;
+}
+
+export interface MastodonPoll {
+  id: string;
+  expires_at: string | null;
+  expired: boolean;
+  multiple: boolean;
+  votes_count: number;
+  voters_count: number | null;
+  options: { title: string; votes_count: number | null }[];
+  emojis: MastodonCustomEmoji[];
+  voted?: boolean;
+  own_votes?: number[];
+}
+
+/** One version in GET /api/v1/statuses/:id/history (REST::StatusEditSerializer). */
+export interface MastodonStatusEdit {
+  content: string;
+  spoiler_text: string;
+  sensitive: boolean;
+  created_at: string;
+  account: MastodonAccount;
+  poll?: { options: { title: string }[] };
+  media_attachments: MastodonMediaAttachment[];
+  emojis: MastodonCustomEmoji[];
 }
 
 export interface MastodonTag {
@@ -72,12 +117,12 @@ export interface MastodonStatus {
   reblog: MastodonStatus | null;
   application?: { name: string; website: string | null };
   account: MastodonAccount;
-  media_attachments: unknown[];
+  media_attachments: MastodonMediaAttachment[];
   mentions: MastodonMention[];
   tags: MastodonTag[];
-  emojis: unknown[];
+  emojis: MastodonCustomEmoji[];
   card: null;
-  poll: null;
+  poll: MastodonPoll | null;
   quote: null;
   quote_approval: { automatic: string[]; manual: string[]; current_user: string };
 }

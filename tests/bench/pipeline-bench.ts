@@ -107,13 +107,15 @@ export async function benchPipeline(total = 20_000, batch = 500) {
   raw.pragma('synchronous = NORMAL');
   raw.exec(MIGRATIONS.map((m) => m.sql).join('\n'));
   const insert = raw.prepare(
-    'INSERT INTO items (seq, source_id, platform, native_id, url, author_handle, author_name, author_url, author_avatar, text, html, lang, tags, created_at, ingested_at, reply_to, edited_at, deleted_at, visibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO items (seq, source_id, platform, native_id, url, author_handle, author_name, author_url, author_avatar, text, html, lang, tags, created_at, ingested_at, reply_to, edited_at, deleted_at, visibility, ' +
+      'content_warning, sensitive, media, poll, emojis, author_emojis, boosted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const t2 = performance.now();
   for (let i = 0; i < rows.length; i += batch) {
     raw.transaction(() => {
       for (const r of rows.slice(i, i + batch)) {
-        insert.run(r.seq, r.sourceId, r.platform, r.nativeId, r.url, r.author.handle, r.author.name, r.author.url, r.author.avatarUrl, r.text, r.html, r.lang, JSON.stringify(r.tags), r.createdAt, r.ingestedAt, r.replyTo, r.editedAt, r.deletedAt, r.visibility);
+        insert.run(r.seq, r.sourceId, r.platform, r.nativeId, r.url, r.author.handle, r.author.name, r.author.url, r.author.avatarUrl, r.text, r.html, r.lang, JSON.stringify(r.tags), r.createdAt, r.ingestedAt, r.replyTo, r.editedAt, r.deletedAt, r.visibility,
+          r.contentWarning, r.sensitive ? 1 : 0, JSON.stringify(r.media), r.poll === null ? null : JSON.stringify(r.poll), JSON.stringify(r.emojis), JSON.stringify(r.author.emojis), JSON.stringify(r.boostedBy));
       }
     })();
   }

@@ -74,6 +74,11 @@ describe('content security policy', () => {
     expect(csp).toContain("connect-src 'self' https://hub.example:4780 wss://hub.example:4780;");
   });
 
+  it('shows post images from any https server, and plain http only from this machine (a demo sandbox)', () => {
+    const img = contentSecurityPolicy({ hubUrl: null, devServerUrl: null }).split('; ').find((d) => d.startsWith('img-src'));
+    expect(img).toBe("img-src 'self' https: http://127.0.0.1:* http://localhost:* data: blob:");
+  });
+
   it('relaxes scripts for the dev server only', () => {
     const csp = contentSecurityPolicy({ hubUrl: null, devServerUrl: 'http://localhost:5173' });
     expect(csp).toContain("script-src 'self' http://localhost:5173 'unsafe-inline'");

@@ -4,6 +4,7 @@ import { formatInZone, isTimeZone, offsetLabel, utcToZonedInput, zonedInputToUtc
 import { layoutWeek, placePost, weekOf } from '../../renderer/src/features/posts/calendar-placement';
 import { entityLabel } from '../../renderer/src/features/crisis/audit-labels';
 import { freezeCovers } from '../../shared/publishing';
+import { mastodonLength } from '../../shared/mastodon-length';
 import { makeFreeze, makePost } from './helpers/publishing';
 
 describe('character counter', () => {
@@ -38,6 +39,12 @@ describe('character counter', () => {
     expect(countChars('@ana hi', 'mastodon')).toBe(7);
     // An e-mail address is not a mention.
     expect(countChars('mail bob@mail.example', 'mastodon')).toBe('mail bob@mail.example'.length);
+  });
+
+  it('counts as the engine does (one shared rule): 480 × "x" and three family emoji are 483', () => {
+    const text = `${'x'.repeat(480)}${'👨‍👩‍👧‍👦'.repeat(3)}`;
+    expect(counterFor(text, 'mastodon')).toMatchObject({ used: 483, over: false });
+    expect(countChars(text, 'mastodon')).toBe(mastodonLength(text));
   });
 
   it('says when a post is over the platform limit', () => {

@@ -2,6 +2,7 @@ import type { Clock } from '../../../shared/clock.js';
 import type { Item } from '../../../shared/domain.js';
 import type { Store } from '../store/store.js';
 import { capHtml, capText, MAX_HTML_CHARS } from './limits.js';
+import { mergeBoosters, normalizeAuthor, normalizeExtras, sameExtras } from './post-extras.js';
 import { htmlToText, escapeHtml, sanitizePlatformHtml } from './sanitize.js';
 import type { IncomingPost, IngestOp, IngestResult } from './types.js';
 
@@ -18,6 +19,9 @@ export interface Pipeline {
    */
   ingest(sourceId: string, ops: IngestOp[], cursors?: Record<string, string>): IngestResult;
 }
+
+/** What a tombstone keeps of a post's content: nothing the author wrote or attached. */
+const DELETED_CONTENT = { text: '', html: '', contentWarning: null, media: [], poll: null, emojis: [] } satisfies Partial<Item>;
 
 type Normal = Omit<Item, 'id' | 'seq' | 'sourceId' | 'ingestedAt' | 'deletedAt'>;
 
@@ -36,12 +40,7 @@ function normalize(p: IncomingPost): Normal | string {
     platform: p.platform,
     nativeId: p.nativeId,
     url: p.url && /^https?:\/\//i.test(p.url) ? p.url : null,
-    author: {
-      handle: p.author.handle,
-      name: p.author.name || p.author.handle,
-      url: p.author.url && /^https?:\/\//i.test(p.author.url) ? p.author.url : null,
-      avatarUrl: p.author.avatarUrl && /^https?:\/\//i.test(p.author.avatarUrl) ? p.author.avatarUrl : null,
-    },
+    author: normalizeAuthor(p.author),
     html,
     text: text ?? capText(htmlToText(html)),
     lang: p.lang,
@@ -50,11 +49,12 @@ function normalize(p: IncomingPost): Normal | string {
     replyTo: p.replyTo,
     editedAt: edited,
     visibility: p.visibility ?? 'public',
+    ...normalizeExtras(p),
   };
 }
 
 function sameContent(a: Item, b: Normal): boolean {
-  return a.html === b.html && a.editedAt === b.editedAt && a.lang === b.lang && a.author.name === b.author.name;
+  return a.html === b.html && a.editedAt === b.editedAt && a.lang === b.lang && a.author.name === b.author.name && sameExtras(a, b);
 }
 
 export function createPipeline({ store, clock }: PipelineDeps): Pipeline {
@@ -73,7 +73,7 @@ export function createPipeline({ store, clock }: PipelineDeps): Pipeline {
               continue;
             }
             // A deleted post keeps its place (so replicas can drop it) but not its words.
-            const item: Item = { ...existing, text: '', html: '', deletedAt: now, seq: store.changes.nextSeq() };
+            const item: Item = { ...existing, ...DELETED_CONTENT, deletedAt: now, seq: store.changes.nextSeq() };
             store.items.update(item);
             store.changes.redactItem(item);
             store.changes.append({ kind: 'item.deleted', item }, now);
@@ -85,6 +85,8 @@ export function createPipeline({ store, clock }: PipelineDeps): Pipeline {
             continue;
           }
           const existing = store.items.findByNative(normal.platform, normal.nativeId);
+          // A boost of a stored post adds its booster; the original seen again keeps the ones it had.
+          if (existing) normal.boostedBy = mergeBoosters(existing.boostedBy, normal.boostedBy);
           if (!existing) {
             const item = store.items.insert({ ...normal, sourceId, seq: store.changes.nextSeq(), ingestedAt: now, deletedAt: null });
             store.changes.append({ kind: 'item.added', item }, now);

@@ -1,11 +1,14 @@
-import type { Author, Platform, Visibility } from '../../../shared/domain.js';
+import type { Author, CustomEmoji, MediaAttachment, Platform, Poll, Visibility } from '../../../shared/domain.js';
+
+/** An author as a connector hands it over (custom emoji optional). */
+export type IncomingAuthor = Omit<Author, 'emojis'> & { emojis?: CustomEmoji[] | undefined };
 
 /** A post as a connector hands it over: html is the platform's, unsanitized. */
 export interface IncomingPost {
   platform: Platform;
   nativeId: string;
   url: string | null;
-  author: Author;
+  author: IncomingAuthor;
   html: string | null;
   /** Plain text when the platform has no HTML (derived from html otherwise). */
   text?: string | undefined;
@@ -16,6 +19,14 @@ export interface IncomingPost {
   editedAt: string | null;
   /** Default public. */
   visibility?: Visibility | undefined;
+  /** The author's content warning (Mastodon spoiler_text); '' or absent = none. */
+  contentWarning?: string | null | undefined;
+  sensitive?: boolean | undefined;
+  media?: MediaAttachment[] | undefined;
+  poll?: Poll | null | undefined;
+  emojis?: CustomEmoji[] | undefined;
+  /** Who boosted it, when it reached us as a boost: merged into the stored item's boostedBy. */
+  boostedBy?: IncomingAuthor[] | undefined;
 }
 
 export type IngestOp =

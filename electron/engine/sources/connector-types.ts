@@ -3,7 +3,8 @@ import type { HttpFetch, Logger, SecretStore } from '../engine-types.js';
 import type { Pipeline } from '../ingest/pipeline.js';
 import type { Store } from '../store/store.js';
 import type { BackoffOptions } from './backoff.js';
-import type { PagingBudget } from './rate-limit.js';
+import type { PagingBudget } from '../platforms/mastodon/rate-limit.js';
+import type { TrailingOptions } from './mastodon/streams.js';
 
 /** Where a source's access token lives in the SecretStore (the same key the RPC handlers write). */
 export const sourceTokenKey = (id: string) => `source:${id}:token`;
@@ -27,6 +28,8 @@ export interface ConnectorDeps {
   recheckEvery: number;
   /** How far back the re-check looks, ms. */
   recheckWindowMs: number;
+  /** Re-reading recent posts for late arrivals (ids below the cursor). */
+  trailing: TrailingOptions;
 }
 
 /** One running listener for one source. */

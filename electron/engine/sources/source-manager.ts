@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import type { Connector, ConnectorDeps } from './connector-types.js';
 import { createMastodonConnector } from './mastodon/mastodon-connector.js';
-import { MASTODON_PAGING_BUDGET, type PagingBudget } from './rate-limit.js';
+import { MASTODON_PAGING_BUDGET, type PagingBudget } from '../platforms/mastodon/rate-limit.js';
 
 export interface SourceManagerDeps {
   store: Store;
@@ -28,6 +28,12 @@ export interface SourceManagerDeps {
   recheckEvery?: number;
   /** How far back that look goes (default 15 minutes). */
   recheckWindowMs?: number;
+  /** Late arrivals (backdated ids) are looked for this far back, by creation time (default 10 minutes). */
+  trailingWindowMs?: number;
+  /** How often each stream's window is re-read below its newest page (default every minute). */
+  trailingEveryMs?: number;
+  /** Pages per re-read at most (default 5; they count against the paging budget). */
+  trailingMaxPages?: number;
 }
 
 export interface SourceManager {
@@ -69,6 +75,7 @@ export function createSourceManager(d: SourceManagerDeps): SourceManager {
     paging: d.paging ?? MASTODON_PAGING_BUDGET,
     recheckEvery: Math.max(1, d.recheckEvery ?? 5),
     recheckWindowMs: d.recheckWindowMs ?? 15 * 60_000,
+    trailing: { windowMs: d.trailingWindowMs ?? 10 * 60_000, everyMs: d.trailingEveryMs ?? 60_000, maxPages: d.trailingMaxPages ?? 5 },
   };
   const running = new Map<string, { connector: Connector; sig: string }>();
   /** Connectors being stopped: stop() waits for them too. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Item, Platform, Visibility } from '../../../shared/domain.js';
+import type { Author, CustomEmoji, Item, MediaAttachment, Platform, Poll, Visibility } from '../../../shared/domain.js';
 
 export type ItemRow = Omit<Item, 'id'>;
 
@@ -24,6 +24,23 @@ interface DbRow {
   edited_at: string | null;
   deleted_at: string | null;
   visibility: Visibility;
+  content_warning: string | null;
+  sensitive: number;
+  media: string;
+  poll: string | null;
+  emojis: string;
+  author_emojis: string;
+  boosted_by: string;
+}
+
+/** A JSON column written by params() below; a row written before its column existed has the default. */
+function fromJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
 }
 
 function toItem(r: DbRow): Item {
@@ -34,7 +51,7 @@ function toItem(r: DbRow): Item {
     platform: r.platform,
     nativeId: r.native_id,
     url: r.url,
-    author: { handle: r.author_handle, name: r.author_name, url: r.author_url, avatarUrl: r.author_avatar },
+    author: { handle: r.author_handle, name: r.author_name, url: r.author_url, avatarUrl: r.author_avatar, emojis: fromJson<CustomEmoji[]>(r.author_emojis, []) },
     text: r.text,
     html: r.html,
     lang: r.lang,
@@ -45,6 +62,12 @@ function toItem(r: DbRow): Item {
     editedAt: r.edited_at,
     deletedAt: r.deleted_at,
     visibility: r.visibility,
+    contentWarning: r.content_warning,
+    sensitive: r.sensitive === 1,
+    media: fromJson<MediaAttachment[]>(r.media, []),
+    poll: fromJson<Poll | null>(r.poll, null),
+    emojis: fromJson<CustomEmoji[]>(r.emojis, []),
+    boostedBy: fromJson<Author[]>(r.boosted_by, []),
   };
 }
 
@@ -69,11 +92,19 @@ function params(i: ItemRow) {
     edited_at: i.editedAt,
     deleted_at: i.deletedAt,
     visibility: i.visibility,
+    content_warning: i.contentWarning,
+    sensitive: i.sensitive ? 1 : 0,
+    media: JSON.stringify(i.media),
+    poll: i.poll === null ? null : JSON.stringify(i.poll),
+    emojis: JSON.stringify(i.emojis),
+    author_emojis: JSON.stringify(i.author.emojis),
+    boosted_by: JSON.stringify(i.boostedBy),
   };
 }
 
 const COLUMNS =
-  'seq, source_id, platform, native_id, url, author_handle, author_name, author_url, author_avatar, text, html, lang, tags, created_at, ingested_at, reply_to, edited_at, deleted_at, visibility';
+  'seq, source_id, platform, native_id, url, author_handle, author_name, author_url, author_avatar, text, html, lang, tags, created_at, ingested_at, reply_to, edited_at, deleted_at, visibility, ' +
+  'content_warning, sensitive, media, poll, emojis, author_emojis, boosted_by';
 const VALUES = COLUMNS.split(', ').map((c) => `@${c}`).join(', ');
 
 export interface ListQuery {

@@ -176,6 +176,29 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
         WHERE kind IN ('item.added', 'item.updated') AND item_id IN (SELECT id FROM items WHERE deleted_at IS NOT NULL);
     `,
   },
+  {
+    version: 5,
+    name: 'items: content warning, sensitive, media, poll, custom emoji, boosters; Mastodon re-check list',
+    sql: `
+      ALTER TABLE items ADD COLUMN content_warning TEXT;
+      ALTER TABLE items ADD COLUMN sensitive INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE items ADD COLUMN media TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE items ADD COLUMN poll TEXT;
+      ALTER TABLE items ADD COLUMN emojis TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE items ADD COLUMN author_emojis TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE items ADD COLUMN boosted_by TEXT NOT NULL DEFAULT '[]';
+      CREATE TABLE mastodon_recent (
+        source_id TEXT NOT NULL,
+        local_id TEXT NOT NULL,
+        uri TEXT NOT NULL,
+        edited_at TEXT,
+        seen_at INTEGER NOT NULL,
+        recheck INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (source_id, local_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX mastodon_recent_seen ON mastodon_recent (source_id, seen_at);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

@@ -3,6 +3,7 @@ import { AuditRepo } from './audit-repo.js';
 import { ChangeFeed } from './change-feed.js';
 import { FreezeRepo } from './freeze-repo.js';
 import { ItemsRepo } from './items-repo.js';
+import { MastodonRecentRepo } from './mastodon-recent-repo.js';
 import { migrate } from './migrations.js';
 import { PostsRepo } from './posts-repo.js';
 import { PublishAccountsRepo } from './publish-accounts-repo.js';
@@ -22,6 +23,8 @@ export interface Store {
   readonly posts: PostsRepo;
   readonly freeze: FreezeRepo;
   readonly audit: AuditRepo;
+  /** Mastodon sources' recently stored statuses (re-check list, seen-set). */
+  readonly mastodonRecent: MastodonRecentRepo;
   /**
    * Runs fn in one transaction. Changes appended inside reach subscribers only after the commit;
    * a throw rolls back the rows and the seq counter alike. Nested calls join the outer transaction.
@@ -61,6 +64,7 @@ export function openStore(path: string): Store {
     posts: new PostsRepo(db),
     freeze: new FreezeRepo(db),
     audit: new AuditRepo(db),
+    mastodonRecent: new MastodonRecentRepo(db),
     write<T>(fn: () => T): T {
       if (depth > 0) return fn();
       const mark = changes.begin();

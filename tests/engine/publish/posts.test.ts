@@ -131,8 +131,9 @@ describe('posts: approval, roles, transitions, audit', () => {
 
   it("enforces Mastodon's 500 characters as Mastodon counts them (a link is 23)", async () => {
     const link = `https://example.com/${'a'.repeat(200)}`;
-    expect(mastodonLength(`${'x'.repeat(477)}${link}`)).toBe(500);
-    expect(await create(users.agent, { accountIds: [open], text: `${'x'.repeat(477)}${link}` })).toHaveLength(1);
+    // A link glued to a word is not a link to Mastodon (twitter-text wants a non-word character before it).
+    expect(mastodonLength(`${'x'.repeat(476)} ${link}`)).toBe(500);
+    expect(await create(users.agent, { accountIds: [open], text: `${'x'.repeat(476)} ${link}` })).toHaveLength(1);
     await expect(create(users.agent, { accountIds: [open], text: 'x'.repeat(512) })).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringContaining("12 characters over Mastodon's 500"),

@@ -170,7 +170,7 @@ describe('Mastodon REST semantics', () => {
     const mention = sb.inject({ author: 'eve', html: '<p>ping <b>support</b></p>', mentionBrand: true });
     expect(mention.content).toBe('<p>ping <b>support</b></p>');
     expect(mention.mentions.map((m) => m.id)).toEqual([sb.brand.id]);
-    expect((await getJson(sb, '/api/v2/search?type=statuses&q=support')).body.statuses.map((s: { id: string }) => s.id)).toEqual([mention.id]);
+    expect((await getJson(sb, '/api/v2/search?type=statuses&q=support', { headers: auth(sb) })).body.statuses.map((s: { id: string }) => s.id)).toEqual([mention.id]);
     expect((await getJson(sb, '/_sandbox/inject', { method: 'POST', body: JSON.stringify({ text: 'no author' }) })).status).toBe(422);
   });
 });

@@ -53,7 +53,24 @@ describe('replay files', () => {
     // Replay-only: no scenario traffic, but the brand's mentions still arrive.
     const notes = (await getJson(sb, '/api/v1/notifications', { headers: auth(sb) })).body;
     expect(notes.map((n: { status: { id: string } }) => n.status.id)).toEqual([all[9]!.id, all[1]!.id]);
-    expect((await getJson(sb, '/_sandbox/state')).body).toMatchObject({ traffic: false, replay: { total: 10, published: 10 } });
+    expect((await getJson(sb, '/_sandbox/state')).body).toMatchObject({ traffic: false, replay: { total: 15, published: 10 } });
+
+    // The rest carry a content warning, sensitive media, a poll, a boost and custom emoji.
+    clock.advance(8_000);
+    expect((await getJson(sb, '/_sandbox/state')).body).toMatchObject({ replay: { total: 15, published: 15 } });
+    const tag = (await getJson(sb, '/api/v1/timelines/tag/kettlebird?limit=5')).body;
+    const byAuthor = (acct: string) => tag.find((s: { account: { acct: string } }) => s.account.acct === acct);
+    expect(byAuthor('rhi_reviews@screen.example')).toMatchObject({ spoiler_text: 'Spoiler: season finale', sensitive: true });
+    expect(byAuthor('jo_bakes').poll).toMatchObject({ options: [{ title: 'Maple Flat White', votes_count: 41 }, { title: 'Oat Cortado', votes_count: 27 }], votes_count: 68, expired: false });
+    const boost = byAuthor('chris_o@fosstodon.example');
+    expect(boost).toMatchObject({ content: '', reblog: { account: { acct: 'maya_r' }, content: expect.stringContaining('First Nightjar Cold Brew') } });
+    expect(byAuthor('noor@qahwa.example')).toMatchObject({ language: 'ar', emojis: [{ shortcode: 'blobcoffee', url: 'https://qahwa.example/emoji/blobcoffee.png' }] });
+    const burn = (await getJson(sb, '/api/v1/timelines/tag/kettlebirdapp?limit=1')).body[0];
+    expect(burn).toMatchObject({ sensitive: true, spoiler_text: 'burn, photo', media_attachments: [{ type: 'image', description: 'A red burn mark across the back of a hand' }] });
+    // The sandbox serves the placeholder image itself (the hub never fetches it).
+    const img = await fetch(burn.media_attachments[0].preview_url);
+    expect(img.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await img.text()).toMatch(/^<svg /);
   });
 
   it('rejects bad lines with the line number', async () => {

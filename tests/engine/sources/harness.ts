@@ -29,6 +29,17 @@ export interface LogLine {
   data?: Record<string, unknown> | undefined;
 }
 
+/** A logger that keeps every line, for tests to look at. */
+export function memoryLog(): { logs: LogLine[]; log: Logger } {
+  const logs: LogLine[] = [];
+  const log: Logger = {
+    info: (msg, data) => logs.push({ level: 'info', msg, data }),
+    warn: (msg, data) => logs.push({ level: 'warn', msg, data }),
+    error: (msg, data) => logs.push({ level: 'error', msg, data }),
+  };
+  return { logs, log };
+}
+
 export interface Harness {
   store: Store;
   pipeline: Pipeline;
@@ -68,12 +79,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   // scenario null: no generated traffic, every post comes from the test's inject().
   const sandbox = await createSandbox({ scenario: null, ...(opts.shareClock === false ? {} : { clock }), ...opts.sandbox });
   const secrets = new MemorySecrets();
-  const logs: LogLine[] = [];
-  const log: Logger = {
-    info: (msg, data) => logs.push({ level: 'info', msg, data }),
-    warn: (msg, data) => logs.push({ level: 'warn', msg, data }),
-    error: (msg, data) => logs.push({ level: 'error', msg, data }),
-  };
+  const { logs, log } = memoryLog();
   const requests: string[] = [];
   const statuses: number[] = [];
   let inFlight = 0;

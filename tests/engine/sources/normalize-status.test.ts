@@ -31,14 +31,14 @@ function status(over: Record<string, unknown> = {}) {
 
 describe('normalizeStatus', () => {
   it('maps a Mastodon status to an IncomingPost (uri as native id, unknown fields ignored)', () => {
-    const r = parseStatus(status(), 'https://social.example');
-    expect(r).toMatchObject({ ok: true, localId: '110000000000000001' });
+    const r = parseStatus(status(), 'social.example');
+    expect(r).toMatchObject({ ok: true, localId: '110000000000000001', inReplyToId: null, boostId: null });
     if (!r.ok) throw new Error('rejected');
     expect(r.post).toEqual({
       platform: 'mastodon',
       nativeId: 'https://remote.example/users/bob/statuses/1',
       url: 'https://remote.example/@bob/1',
-      author: { handle: 'bob@remote.example', name: 'Bob B.', url: 'https://remote.example/@bob', avatarUrl: 'https://remote.example/avatars/bob.png' },
+      author: { handle: 'bob@remote.example', name: 'Bob B.', url: 'https://remote.example/@bob', avatarUrl: 'https://remote.example/avatars/bob.png', emojis: [] },
       html: '<p>Hello <a href="https://remote.example/tags/coffee">#coffee</a></p>',
       lang: 'en',
       tags: ['coffee'],
@@ -46,20 +46,73 @@ describe('normalizeStatus', () => {
       replyTo: null,
       editedAt: null,
       visibility: 'public',
+      contentWarning: null,
+      sensitive: false,
+      media: [],
+      poll: null,
+      emojis: [],
+      boostedBy: [],
     });
   });
 
-  it('qualifies local accounts with the instance host, falls back to username and uri', () => {
-    const post = normalizeStatus(
+  it('qualifies local accounts with the instance domain, falls back to username and uri; the parent is left to resolve', () => {
+    const r = parseStatus(
       status({ url: null, language: undefined, edited_at: '2026-11-22T12:01:00Z', in_reply_to_id: '42', account: { acct: 'alice', username: 'alice', display_name: '' } }),
-      'http://127.0.0.1:4781',
+      'kettle.social',
     );
-    expect(post).toMatchObject({
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.inReplyToId).toBe('42');
+    expect(r.post).toMatchObject({
       url: 'https://remote.example/users/bob/statuses/1',
-      author: { handle: 'alice@127.0.0.1:4781', name: 'alice', url: null, avatarUrl: null },
+      author: { handle: 'alice@kettle.social', name: 'alice', url: null, avatarUrl: null },
       lang: null,
-      replyTo: '42',
+      // A server-local id is never a replyTo: the connector looks the parent's URI up.
+      replyTo: null,
       editedAt: '2026-11-22T12:01:00Z',
+    });
+    // Given a URL (older callers), its host stands in for the domain.
+    expect(normalizeStatus(status({ account: { acct: 'alice', username: 'alice' } }), 'http://127.0.0.1:4781')?.author.handle).toBe('alice@127.0.0.1:4781');
+  });
+
+  it('a boost is the boosted post by its author, with the booster noted', () => {
+    const original = status({ account: { acct: 'ana', username: 'ana', display_name: 'Ana :wave:', emojis: [{ shortcode: 'wave', url: 'https://social.example/e/wave.png', static_url: 'https://social.example/e/wave_s.png' }] } });
+    const r = parseStatus(
+      status({ id: '120000000000000009', uri: 'https://social.example/users/bo/statuses/120000000000000009/activity', content: '', tags: [], account: { acct: 'bo', username: 'bo' }, reblog: original }),
+      'social.example',
+    );
+    if (!r.ok) throw new Error(r.reason);
+    expect(r).toMatchObject({ localId: '110000000000000001', boostId: '120000000000000009' });
+    expect(r.post).toMatchObject({
+      nativeId: 'https://remote.example/users/bob/statuses/1',
+      author: { handle: 'ana@social.example', name: 'Ana :wave:', emojis: [{ shortcode: 'wave', url: 'https://social.example/e/wave.png', staticUrl: 'https://social.example/e/wave_s.png' }] },
+      tags: ['coffee'],
+      boostedBy: [{ handle: 'bo@social.example', name: 'bo' }],
+    });
+    // A boost of something unusable is rejected as a whole, saying where.
+    expect(parseStatus(status({ reblog: { id: '1' } }))).toMatchObject({ ok: false, reason: expect.stringMatching(/^reblog\./) });
+  });
+
+  it('reads content warnings, media, polls and custom emoji leniently', () => {
+    const r = parseStatus(
+      status({
+        spoiler_text: 'food',
+        sensitive: true,
+        media_attachments: [{ type: 'image', url: null, remote_url: 'https://far.example/a.png', preview_url: 'https://social.example/a_small.png', description: 'alt' }, { type: 'hologram' }, 'junk'],
+        poll: { options: [{ title: 'A', votes_count: 3 }, { title: 'B', votes_count: null }], votes_count: 3, voters_count: null, multiple: false, expires_at: null, expired: true },
+        emojis: [{ shortcode: 'ok', url: 'https://social.example/ok.png' }, { shortcode: 5 }],
+      }),
+    );
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.post).toMatchObject({
+      contentWarning: 'food',
+      sensitive: true,
+      media: [
+        { type: 'image', url: 'https://far.example/a.png', previewUrl: 'https://social.example/a_small.png', description: 'alt' },
+        { type: 'unknown', url: null, previewUrl: null, description: null },
+        { type: 'unknown', url: null, previewUrl: null, description: null },
+      ],
+      poll: { options: [{ title: 'A', votes: 3 }, { title: 'B', votes: null }], votes: 3, voters: null, multiple: false, expiresAt: null, expired: true },
+      emojis: [{ shortcode: 'ok', url: 'https://social.example/ok.png', staticUrl: 'https://social.example/ok.png' }],
     });
   });
 
@@ -97,8 +150,10 @@ describe('normalizeStatus', () => {
   });
 
   it('tolerates odd optional fields: numeric ids, tags without names', () => {
-    const post = normalizeStatus(status({ id: 12, tags: [{ name: 'ok' }, { nope: 1 }, 'x'], in_reply_to_id: 9 }));
-    expect(post).toMatchObject({ tags: ['ok'], replyTo: '9' });
+    const r = parseStatus(status({ id: 12, tags: [{ name: 'ok' }, { nope: 1 }, 'x'], in_reply_to_id: 9 }));
+    expect(r).toMatchObject({ ok: true, localId: '12', inReplyToId: '9', post: { tags: ['ok'] } });
+    // A numeric id past 2^53 already lost digits in JSON.parse: refused rather than guessed at.
+    expect(parseStatus(status({ id: 2 ** 60 }))).toMatchObject({ ok: false, localId: null });
   });
 });
 

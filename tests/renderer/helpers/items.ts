@@ -9,7 +9,7 @@ export function makeItem(id: number, patch: Partial<Item> = {}): Item {
     platform: 'mastodon',
     nativeId: `n${id}`,
     url: `https://social.example/@ana/${id}`,
-    author: { handle: 'ana@social.example', name: 'Ana', url: null, avatarUrl: null },
+    author: { handle: 'ana@social.example', name: 'Ana', url: null, avatarUrl: null, emojis: [] },
     text: `post ${id}`,
     html: `<p>post ${id}</p>`,
     lang: 'en',
@@ -20,6 +20,12 @@ export function makeItem(id: number, patch: Partial<Item> = {}): Item {
     editedAt: null,
     deletedAt: null,
     visibility: 'public',
+    contentWarning: null,
+    sensitive: false,
+    media: [],
+    poll: null,
+    emojis: [],
+    boostedBy: [],
     ...patch,
   };
 }

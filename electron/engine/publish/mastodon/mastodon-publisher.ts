@@ -1,8 +1,9 @@
 import type { Clock } from '../../../../shared/clock.js';
 import type { HttpFetch } from '../../engine-types.js';
 import { htmlToText } from '../../ingest/sanitize.js';
-import { createMastoClient, SourceRequestError, type MastoClient } from '../../sources/mastodon/mastodon-http.js';
-import { parseRateLimitReset, parseRetryAfter, RateLimiter } from '../../sources/rate-limit.js';
+import { createMastoClient, MastodonRequestError, type MastoClient } from '../../platforms/mastodon/http-client.js';
+import { parseRateLimitReset, parseRetryAfter, RateLimiter } from '../../platforms/mastodon/rate-limit.js';
+import { raceAbort, requestDeadline } from '../../platforms/mastodon/request-timeout.js';
 import { PublishError, type OutgoingPost, type Publisher, type PublishResult, type PublishTarget, type RecentOwnPost, type VerifiedAccount } from '../publisher.js';
 
 export interface MastodonPublisherOptions {
@@ -38,39 +39,6 @@ function platformMessage(body: string): string {
   return text.slice(0, 300) || 'no details';
 }
 
-function withTimeout(clock: Clock, ms: number, outer: AbortSignal) {
-  const ac = new AbortController();
-  let timedOut = false;
-  const onOuter = () => ac.abort();
-  if (outer.aborted) ac.abort();
-  else outer.addEventListener('abort', onOuter, { once: true });
-  const timer = clock.setTimeout(() => {
-    timedOut = true;
-    ac.abort();
-  }, ms);
-  return {
-    signal: ac.signal,
-    timedOut: () => timedOut,
-    done() {
-      clock.clearTimeout(timer);
-      outer.removeEventListener('abort', onOuter);
-    },
-  };
-}
-
-/** Settles with the signal's abort even when the fetch implementation ignores the signal. */
-function race<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new Error('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Error('aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
-      (e: unknown) => (signal.removeEventListener('abort', onAbort), reject(e)),
-    );
-  });
-}
-
 const base = (url: string) => url.replace(/\/+$/, '');
 
 export function createMastodonPublisher(opts: MastodonPublisherOptions): Publisher {
@@ -84,7 +52,7 @@ export function createMastodonPublisher(opts: MastodonPublisherOptions): Publish
   /** A read for reconciliation or verification: any failure means "can't tell", except the explicit ones. */
   function readError(err: unknown, what: string): PublishError {
     if (err instanceof PublishError) return err;
-    if (err instanceof SourceRequestError) {
+    if (err instanceof MastodonRequestError) {
       if (err.kind === 'rate-limited') return new PublishError('rate-limited', `${what}: ${err.message}`, err.retryAt);
       if (err.kind === 'auth' || (err.kind === 'http' && err.status !== null && err.status < 500)) return new PublishError('rejected', `${what}: ${err.message}`);
       return new PublishError('transient', `${what}: ${err.message}`);
@@ -107,12 +75,12 @@ export function createMastodonPublisher(opts: MastodonPublisherOptions): Publish
   // Deliberately not `async` up to the fetch: the scheduler calls this right after committing the
   // claim, and nothing may run in between (a freeze committing there would be missed).
   function publish(post: OutgoingPost, key: string, signal: AbortSignal): Promise<PublishResult> {
-    const t = withTimeout(opts.clock, timeoutMs, signal);
+    const t = requestDeadline(opts.clock, timeoutMs, signal);
     const body: Record<string, string> = { status: post.text, visibility: 'public' };
     if (post.inReplyTo) body.in_reply_to_id = post.inReplyTo;
     let sent: Promise<Response>;
     try {
-      sent = race(
+      sent = raceAbort(
         opts.http(`${base(post.target.instanceUrl)}/api/v1/statuses`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${post.target.token}`, 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': key },
@@ -143,7 +111,7 @@ export function createMastodonPublisher(opts: MastodonPublisherOptions): Publish
         let text = '';
         let bodyError: unknown = null;
         try {
-          text = await race(res.text(), t.signal);
+          text = await raceAbort(res.text(), t.signal);
         } catch (err) {
           bodyError = err;
         }

@@ -1,10 +1,14 @@
 import type { SourceView } from '../../../../shared/domain.js';
 import { fullJitterDelay, resetJitter } from '../backoff.js';
 import { sourceTokenKey, type Connector, type ConnectorDeps } from '../connector-types.js';
-import { RateLimiter } from '../rate-limit.js';
+import { createMastoClient, MastodonRequestError, type ErrorKind, type MastoClient } from '../../platforms/mastodon/http-client.js';
+import { RateLimiter } from '../../platforms/mastodon/rate-limit.js';
 import { clockTime, FAILING_AFTER, persistHealth, type Health } from '../source-health.js';
-import { createMastoClient, SourceRequestError, type ErrorKind, type MastoClient } from './mastodon-http.js';
-import { RecentStatuses, recheckRecent } from './recent-statuses.js';
+import { MENTIONS_NEED_TOKEN, searchBlindSpot } from './blind-spots.js';
+import type { IngestContext } from './ingest-statuses.js';
+import { fetchInstanceDomain } from './instance-domain.js';
+import { recheckRecent } from './recheck.js';
+import { newLookupState } from './status-lookup.js';
 import { pollStream, streamsFor, type StreamContext } from './streams.js';
 
 type StreamErrorKind = ErrorKind | 'config' | 'internal';
@@ -20,13 +24,20 @@ interface StreamState {
   deferredUntil: number | null;
 }
 
-/** Gap-filling pages per stream per cycle (40 posts each). */
+/** Gap-filling pages per stream per cycle (up to 40 posts each). */
 const MAX_PAGES_PER_POLL = 25;
 /** At most this many recent statuses are looked up per re-check (3 requests of 20). */
 const RECHECK_MAX_IDS = 60;
+/** Single-status lookups per re-check on a server without the multi-status lookup. */
+const RECHECK_MAX_SINGLES = 5;
+/** Re-checks in a row that failed (or were skipped for want of budget) before health says so. */
+const RECHECK_FAILING_AFTER = 3;
+const RECHECK_SKIPPED_AFTER = 10;
+/** A server that would not say its domain is asked again after this long, ms. */
+const DOMAIN_RETRY_MS = 60_000;
 
-function asSourceError(err: unknown): SourceRequestError | { kind: 'internal'; message: string } {
-  if (err instanceof SourceRequestError) return err;
+function asSourceError(err: unknown): MastodonRequestError | { kind: 'internal'; message: string } {
+  if (err instanceof MastodonRequestError) return err;
   return { kind: 'internal', message: `internal error: ${err instanceof Error ? err.message : String(err)}` };
 }
 
@@ -54,7 +65,12 @@ export function createMastodonConnector(view: SourceView, deps: ConnectorDeps): 
     streams.map((s) => [s.key, { failures: 0, nextAt: 0, error: null, errorKind: null, failedAt: 0, deferredUntil: null }]),
   );
   const limiter = new RateLimiter(deps.paging);
-  const recent = new RecentStatuses(deps.recheckWindowMs);
+  const lookup = newLookupState();
+  const recheckTurn = { offset: 0 };
+  const trailingAt = new Map<string, number>();
+  // Said whenever the token is missing at poll time (hasToken may promise one the secret store lost).
+  const blindSpot = baseUrl ? searchBlindSpot(view.config, false) : null;
+  const domainKey = `instance-domain:${baseUrl ?? ''}`;
   const stopAc = new AbortController();
 
   let stopped = false;
@@ -64,7 +80,11 @@ export function createMastodonConnector(view: SourceView, deps: ConnectorDeps): 
   let consecutiveFailed = 0;
   let internalError: string | null = null;
   let rateLimitDetail: string | null = null;
-  let recheckSupported = true;
+  let recheckFailures = 0;
+  let recheckSkipped = 0;
+  let recheckError: string | null = null;
+  let domain: string | null = null;
+  let domainRetryAt = 0;
   let requestsPerCycle = Math.max(1, streams.length);
 
   function schedule(delayMs: number): void {
@@ -137,7 +157,9 @@ export function createMastodonConnector(view: SourceView, deps: ConnectorDeps): 
       timeoutMs: deps.requestTimeoutMs,
       signal: stopAc.signal,
     });
-    const ctx: StreamContext = { sourceId, instanceUrl: baseUrl, client, store: deps.store, pipeline: deps.pipeline, limiter, clock, log, recent, maxPagesPerPoll: MAX_PAGES_PER_POLL };
+    const base: IngestContext = { sourceId, domain: await instanceDomain(client), client, store: deps.store, pipeline: deps.pipeline, clock, log, lookup };
+    if (stopped) return;
+    const ctx: StreamContext = { ...base, limiter, maxPagesPerPoll: MAX_PAGES_PER_POLL, trailing: deps.trailing, trailingAt };
     let polled = 0;
     let ok = 0;
     for (const spec of streams) {
@@ -146,9 +168,10 @@ export function createMastodonConnector(view: SourceView, deps: ConnectorDeps): 
       if (stopped || limiter.blockedUntil(now) !== null) break;
       if (st.nextAt > now) continue;
       polled++;
-      if (spec.kind === 'mentions' && !token) {
-        // A configuration gap, not a server fault: nothing to back off from.
-        Object.assign(st, { error: 'listening to mentions needs an access token', errorKind: 'config', failedAt: now });
+      // Configuration gaps, not server faults: nothing to back off from, nothing asked in vain.
+      const gap = !token ? (spec.kind === 'mentions' ? MENTIONS_NEED_TOKEN : spec.kind === 'search' ? blindSpot : null) : null;
+      if (gap) {
+        Object.assign(st, { error: gap, errorKind: 'config', failedAt: now });
         continue;
       }
       try {
@@ -179,21 +202,43 @@ export function createMastodonConnector(view: SourceView, deps: ConnectorDeps): 
     cycles++;
     // The re-check is the first thing to go when the budget runs low: new posts matter more.
     const budgetLow = limiter.remaining !== null && limiter.limit !== null && limiter.remaining < limiter.limit * 0.2;
-    if (!stopped && ok > 0 && recheckSupported && !budgetLow && cycles % deps.recheckEvery === 0 && limiter.blockedUntil(clock.now()) === null) {
-      await recheck(client);
+    if (!stopped && ok > 0 && cycles % deps.recheckEvery === 0 && limiter.blockedUntil(clock.now()) === null) {
+      if (budgetLow) recheckSkipped++;
+      else await recheck(base);
     }
     const made = client.takeRequestCount();
     // A smoothed requests-per-cycle, so one catch-up burst doesn't slow the pace for long.
     requestsPerCycle = Math.max(1, 0.7 * requestsPerCycle + 0.3 * made);
   }
 
-  async function recheck(client: MastoClient): Promise<void> {
+  /** The instance's own domain for handles: remembered per instance URL, asked for once. */
+  async function instanceDomain(client: MastoClient): Promise<string> {
+    const fallback = new URL(baseUrl!).host;
+    if (domain !== null) return domain;
+    const stored = deps.store.sources.getCursor(sourceId, domainKey);
+    if (stored) return (domain = stored);
+    if (clock.now() < domainRetryAt) return fallback;
     try {
-      const r = await recheckRecent({ client, pipeline: deps.pipeline, sourceId, instanceUrl: baseUrl!, recent, now: clock.now(), maxIds: RECHECK_MAX_IDS });
-      if (r.unsupported) {
-        recheckSupported = false;
-        log.info('mastodon: server has no multi-status lookup; edits and deletes will not be followed', { sourceId });
-      }
+      const d = await fetchInstanceDomain(client);
+      deps.store.write(() => deps.store.sources.setCursor(sourceId, domainKey, d));
+      return (domain = d);
+    } catch (err) {
+      const e = asSourceError(err);
+      if (e.kind === 'aborted') return fallback;
+      domainRetryAt = clock.now() + DOMAIN_RETRY_MS;
+      // Handles fall back to the API host until the server says its domain.
+      log.warn('mastodon: could not read the instance domain', { sourceId, error: e.message });
+      return fallback;
+    }
+  }
+
+  async function recheck(ctx: IngestContext): Promise<void> {
+    const wasUnsupported = lookup.unsupported;
+    try {
+      await recheckRecent(ctx, { windowMs: deps.recheckWindowMs, maxIds: RECHECK_MAX_IDS, maxSingles: RECHECK_MAX_SINGLES }, recheckTurn);
+      recheckFailures = 0;
+      recheckSkipped = 0;
+      recheckError = null;
     } catch (err) {
       const e = asSourceError(err);
       if (e.kind === 'aborted') return;
@@ -201,9 +246,21 @@ export function createMastodonConnector(view: SourceView, deps: ConnectorDeps): 
         block(e.retryAt ?? clock.now() + 60_000, e.message);
         return;
       }
-      // The re-check is best effort: the streams' health is what the source's health reports.
-      log.warn('mastodon: edit/delete re-check failed', { sourceId, error: e.message });
+      recheckFailures++;
+      recheckError = e.message;
+      log.warn('mastodon: edit/delete re-check failed', { sourceId, error: e.message, failures: recheckFailures });
+    } finally {
+      if (lookup.unsupported !== null && wasUnsupported === null) {
+        log.warn('mastodon: no multi-status lookup on this server; edits and deletions are re-checked with single lookups', { sourceId, why: lookup.unsupported });
+      }
     }
+  }
+
+  /** Why edits and deletions are not being followed right now, or null. */
+  function recheckGap(): string | null {
+    if (recheckFailures >= RECHECK_FAILING_AFTER && recheckError) return recheckError;
+    if (recheckSkipped >= RECHECK_SKIPPED_AFTER) return `the rate budget is kept for new posts (X-RateLimit-Remaining ${limiter.remaining ?? '?'} of ${limiter.limit ?? '?'})`;
+    return null;
   }
 
   function nextCycleAt(): number {
@@ -228,6 +285,8 @@ export function createMastodonConnector(view: SourceView, deps: ConnectorDeps): 
     const latest = internalError ?? errs[0]?.error ?? null;
     if (consecutiveFailed >= FAILING_AFTER && latest) return { status: 'failing', lastError: latest };
     if (latest) return { status: 'degraded', lastError: latest };
+    const notFollowed = recheckGap();
+    if (notFollowed) return { status: 'degraded', lastError: `edits and deletions not followed: ${notFollowed}` };
     const blocked = limiter.blockedUntil(now);
     if (blocked !== null) return { status: 'degraded', lastError: `rate limited until ${clockTime(blocked)}${rateLimitDetail ? ` (${rateLimitDetail})` : ''}` };
     const deferred = [...states.values()].map((s) => s.deferredUntil ?? 0).filter((t) => t > now);

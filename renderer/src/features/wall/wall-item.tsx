@@ -1,19 +1,14 @@
-import { memo, useMemo, useState, type MouseEvent } from 'react';
+import { memo, useState } from 'react';
 import type { Item } from '../../../../shared/domain';
 import { ExternalLink } from '../../components/external-link';
-import { openExternalLink, safeExternalUrl } from '../../lib/links';
-import { sanitizeContent } from '../../lib/sanitize';
+import { AuthorName, BoostedBy } from '../../components/post-content/author-line';
+import { PostBody } from '../../components/post-content/post-body';
+import { extrasOf } from '../../components/post-content/post-extras';
+import { safeExternalUrl } from '../../lib/links';
 import { absoluteTime, relativeTime } from '../../lib/time-format';
 import { useNow } from '../../lib/use-now';
+import { useRole } from '../../store/app-store';
 import { platformLabel } from './column-filter';
-
-/** Links inside post content go through the scheme check too, never through plain navigation. */
-function onContentClick(e: MouseEvent<HTMLDivElement>) {
-  const a = (e.target as Element | null)?.closest?.('a');
-  if (!a) return;
-  e.preventDefault();
-  openExternalLink(a.getAttribute('href'));
-}
 
 function ItemTime({ iso }: { iso: string }) {
   const now = useNow(15_000);
@@ -34,8 +29,7 @@ function Avatar({ url }: { url: string | null }) {
 }
 
 export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fresh: boolean }) {
-  // Sanitized once per version of the html, not on every clock tick.
-  const html = useMemo(() => (item.html ? sanitizeContent(item.html) : null), [item.html]);
+  const role = useRole();
   const handle = item.author.handle.replace(/^@/, '');
   const avatar = safeExternalUrl(item.author.avatarUrl);
   return (
@@ -45,10 +39,11 @@ export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fr
       data-item-id={item.id}
       data-native-id={item.nativeId}
     >
+      <BoostedBy boosters={extrasOf(item).boostedBy} />
       <header className="item-head">
         <Avatar url={avatar} />
         <span className="item-author">
-          <span className="author-name">{item.author.name || handle}</span>
+          <AuthorName author={item.author} />
           <span className="author-handle">@{handle}</span>
         </span>
         {item.visibility === 'direct' || item.visibility === 'private' ? (
@@ -59,13 +54,8 @@ export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fr
         ) : null}
         <span className="item-platform">{platformLabel(item.platform)}</span>
       </header>
-      {html !== null ? (
-        <div className="item-content" data-testid="item-content" lang={item.lang ?? undefined} onClick={onContentClick} dangerouslySetInnerHTML={{ __html: html }} />
-      ) : (
-        <div className="item-content" data-testid="item-content" lang={item.lang ?? undefined}>
-          {item.text}
-        </div>
-      )}
+      {/* A room's wall never opens a content warning or sensitive media; a person can, with one click. */}
+      <PostBody item={item} canReveal={role !== null && role !== 'wall'} />
       <footer className="item-foot">
         <ItemTime iso={item.createdAt} />
         {item.editedAt ? <span className="item-edited">edited</span> : null}

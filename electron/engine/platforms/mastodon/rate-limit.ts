@@ -121,6 +121,17 @@ export class RateLimiter {
     return true;
   }
 
+  /**
+   * Whether at most half of both budgets (paging, and the general one as last reported) is used:
+   * room for work that can wait (re-reads), after catching up and polling for new posts.
+   */
+  hasSparePaging(nowMs: number): boolean {
+    if (!this.canPage(nowMs)) return false;
+    if (this.remaining !== null && this.limit !== null && this.resetAt !== null && this.resetAt > nowMs && this.remaining < this.limit * 0.5) return false;
+    if (this.pagingTimes.length >= Math.floor(this.paging.limit * 0.5)) return false;
+    return this.pagingRemaining === null || this.pagingResetAt <= nowMs || this.pagingRemaining > this.paging.limit * 0.5;
+  }
+
   recordPaging(nowMs: number): void {
     this.pagingTimes.push(nowMs);
   }

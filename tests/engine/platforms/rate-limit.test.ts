@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fullJitterDelay } from '../../../electron/engine/sources/backoff.js';
-import { parseRateLimitReset, parseRetryAfter, RateLimiter } from '../../../electron/engine/sources/rate-limit.js';
+import { parseRateLimitReset, parseRetryAfter, RateLimiter } from '../../../electron/engine/platforms/mastodon/rate-limit.js';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 
@@ -53,5 +53,17 @@ describe('backoff', () => {
     expect(fullJitterDelay(3, { baseMs: 1_000, capMs: 60_000 }, () => 0.5)).toBe(2_000);
     expect(fullJitterDelay(20, { baseMs: 1_000, capMs: 60_000 }, () => 0.999)).toBe(59_940);
     expect(fullJitterDelay(4, { baseMs: 1_000, capMs: 60_000 }, () => 0)).toBe(0);
+  });
+
+  it('has room for re-reads only while both budgets are at least half free', () => {
+    const rl = new RateLimiter({ limit: 10, windowMs: 900_000 });
+    expect(rl.hasSparePaging(NOW)).toBe(true);
+    for (let i = 0; i < 5; i++) rl.recordPaging(NOW);
+    expect(rl.hasSparePaging(NOW)).toBe(false);
+    expect(rl.canPage(NOW)).toBe(true);
+    const general = new RateLimiter();
+    general.observe(headers({ 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '140', 'x-ratelimit-reset': new Date(NOW + 60_000).toISOString() }), NOW);
+    expect(general.hasSparePaging(NOW)).toBe(false);
+    expect(general.hasSparePaging(NOW + 61_000)).toBe(true);
   });
 });

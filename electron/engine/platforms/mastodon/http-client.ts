@@ -1,9 +1,11 @@
 import type { Clock } from '../../../../shared/clock.js';
 import type { HttpFetch } from '../../engine-types.js';
-import { parseRateLimitReset, parseRetryAfter, type RateLimiter } from '../rate-limit.js';
+import { parseRateLimitReset, parseRetryAfter, type RateLimiter } from './rate-limit.js';
+import { raceAbort, requestDeadline } from './request-timeout.js';
 
 /**
- * A minimal GET client for Mastodon's REST API over the engine's injected fetch.
+ * A minimal GET client for Mastodon's REST API over the engine's injected fetch, shared by the
+ * listener (sources/) and the publisher (publish/).
  *
  * Why not masto@7's createRestAPIClient: it calls the global `fetch` (no way to hand it
  * deps.http), times out with AbortSignal.timeout (real timers, not our Clock), turns an HTML 200
@@ -13,7 +15,7 @@ import { parseRateLimitReset, parseRetryAfter, type RateLimiter } from '../rate-
 
 export type ErrorKind = 'http' | 'auth' | 'rate-limited' | 'timeout' | 'network' | 'malformed' | 'aborted';
 
-export class SourceRequestError extends Error {
+export class MastodonRequestError extends Error {
   constructor(
     readonly kind: ErrorKind,
     message: string,
@@ -25,7 +27,7 @@ export class SourceRequestError extends Error {
     readonly paging = false,
   ) {
     super(message);
-    this.name = 'SourceRequestError';
+    this.name = 'MastodonRequestError';
   }
 }
 
@@ -38,6 +40,11 @@ export interface MastoResponse {
 
 export interface MastoClient {
   get(path: string, query?: Query): Promise<MastoResponse>;
+  /**
+   * Follows a URL the server handed out (a Link header's next/prev). Only on the server's own
+   * origin and API path: a token is never sent anywhere else. null when the URL is not one to follow.
+   */
+  follow(url: string): Promise<MastoResponse> | null;
   /** Requests made since the last call (for pacing). */
   takeRequestCount(): number;
 }
@@ -69,63 +76,51 @@ function buildUrl(base: string, path: string, query: Query): URL {
   return url;
 }
 
-/** Settles with the signal's abort even when the fetch implementation ignores the signal. */
-function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new Error('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Error('aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
-
 function looksLikeHtml(text: string, contentType: string): boolean {
   return /html/i.test(contentType) || /^\s*</.test(text);
 }
 
 export function createMastoClient(opts: MastoClientOptions): MastoClient {
   let count = 0;
+  const base = new URL(opts.baseUrl.replace(/\/+$/, '') + '/');
 
-  async function get(path: string, query: Query = {}): Promise<MastoResponse> {
-    const url = buildUrl(opts.baseUrl, path, query);
-    if (opts.signal.aborted) throw new SourceRequestError('aborted', 'stopped', path);
-    const ac = new AbortController();
-    let timedOut = false;
-    const onStop = () => ac.abort();
-    opts.signal.addEventListener('abort', onStop, { once: true });
-    // The timer covers the body too: a server that sends headers and then stalls is a timeout.
-    const timer = opts.clock.setTimeout(() => {
-      timedOut = true;
-      ac.abort();
-    }, opts.timeoutMs);
+  function get(path: string, query: Query = {}): Promise<MastoResponse> {
+    return request(buildUrl(opts.baseUrl, path, query), path, isPagingQuery(query));
+  }
+
+  function follow(raw: string): Promise<MastoResponse> | null {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      return null;
+    }
+    if (url.origin !== base.origin || !url.pathname.startsWith(`${base.pathname}api/`)) return null;
+    const paging = PAGING_PARAMS.some((k) => url.searchParams.has(k));
+    return request(url, url.pathname.slice(base.pathname.length - 1), paging);
+  }
+
+  async function request(url: URL, path: string, paging: boolean): Promise<MastoResponse> {
+    if (opts.signal.aborted) throw new MastodonRequestError('aborted', 'stopped', path);
+    const deadline = requestDeadline(opts.clock, opts.timeoutMs, opts.signal);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
     count++;
-    const paging = isPagingQuery(query);
     if (paging) opts.limiter.recordPaging(opts.clock.now());
 
-    const fail = (err: unknown): SourceRequestError => {
-      if (err instanceof SourceRequestError) return err;
-      if (timedOut) return new SourceRequestError('timeout', `timed out after ${Math.round(opts.timeoutMs / 100) / 10} s on ${path}`, path);
-      if (opts.signal.aborted) return new SourceRequestError('aborted', 'stopped', path);
+    const fail = (err: unknown): MastodonRequestError => {
+      if (err instanceof MastodonRequestError) return err;
+      if (deadline.timedOut()) return new MastodonRequestError('timeout', `timed out after ${Math.round(opts.timeoutMs / 100) / 10} s on ${path}`, path);
+      if (opts.signal.aborted) return new MastodonRequestError('aborted', 'stopped', path);
       const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
       const detail = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
-      return new SourceRequestError('network', `network error on ${path}: ${detail}`, path);
+      return new MastodonRequestError('network', `network error on ${path}: ${detail}`, path);
     };
 
     try {
       let res: Response;
       try {
-        res = await raceAbort(opts.http(url, { headers, signal: ac.signal, redirect: 'follow' }), ac.signal);
+        res = await raceAbort(opts.http(url, { headers, signal: deadline.signal, redirect: 'follow' }), deadline.signal);
       } catch (err) {
         throw fail(err);
       }
@@ -133,20 +128,20 @@ export function createMastoClient(opts: MastoClientOptions): MastoClient {
       opts.limiter.observe(res.headers, now, paging);
       let text: string;
       try {
-        text = await raceAbort(res.text(), ac.signal);
+        text = await raceAbort(res.text(), deadline.signal);
       } catch (err) {
         const e = fail(err);
         // A body cut off mid-way surfaces as a "terminated" stream error from undici.
-        throw e.kind === 'network' ? new SourceRequestError('malformed', `truncated response from ${path}`, path, res.status) : e;
+        throw e.kind === 'network' ? new MastodonRequestError('malformed', `truncated response from ${path}`, path, res.status) : e;
       }
       const contentType = res.headers.get('content-type') ?? '';
 
       if (res.status === 429) {
         const retryAt = parseRetryAfter(res.headers.get('retry-after'), now) ?? parseRateLimitReset(res.headers.get('x-ratelimit-reset'), now) ?? now + 60_000;
-        throw new SourceRequestError('rate-limited', `HTTP 429 from ${path}`, path, 429, retryAt, paging);
+        throw new MastodonRequestError('rate-limited', `HTTP 429 from ${path}`, path, 429, retryAt, paging);
       }
       if (res.status === 401 || res.status === 403) {
-        throw new SourceRequestError(
+        throw new MastodonRequestError(
           'auth',
           opts.token ? `the access token was rejected (HTTP ${res.status} from ${path})` : `the server wants an access token (HTTP ${res.status} from ${path})`,
           path,
@@ -155,10 +150,10 @@ export function createMastoClient(opts: MastoClientOptions): MastoClient {
       }
       if (!res.ok) {
         const html = looksLikeHtml(text, contentType) ? ' (HTML error page)' : '';
-        throw new SourceRequestError('http', `HTTP ${res.status} from ${path}${html}`, path, res.status);
+        throw new MastodonRequestError('http', `HTTP ${res.status} from ${path}${html}`, path, res.status);
       }
       if (looksLikeHtml(text, contentType)) {
-        throw new SourceRequestError('malformed', `HTML page instead of JSON from ${path} (HTTP ${res.status})`, path, res.status);
+        throw new MastodonRequestError('malformed', `HTML page instead of JSON from ${path} (HTTP ${res.status})`, path, res.status);
       }
       let data: unknown;
       try {
@@ -166,17 +161,17 @@ export function createMastoClient(opts: MastoClientOptions): MastoClient {
       } catch {
         const declared = Number(res.headers.get('content-length'));
         const truncated = Number.isFinite(declared) && declared > Buffer.byteLength(text);
-        throw new SourceRequestError('malformed', `${truncated ? 'truncated response' : 'malformed JSON'} from ${path}`, path, res.status);
+        throw new MastodonRequestError('malformed', `${truncated ? 'truncated response' : 'malformed JSON'} from ${path}`, path, res.status);
       }
       return { data, headers: res.headers };
     } finally {
-      opts.clock.clearTimeout(timer);
-      opts.signal.removeEventListener('abort', onStop);
+      deadline.done();
     }
   }
 
   return {
     get,
+    follow,
     takeRequestCount() {
       const n = count;
       count = 0;
