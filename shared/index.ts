@@ -7,3 +7,4 @@ export * from './methods.js';
 export * from './api.js';
 export * from './bridge.js';
 export * from './publishing.js';
+export * from './client-errors.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clientErrorParams, type ClientErrorResult } from './client-errors.js';
 import type { Item, SourceView, UserView } from './domain.js';
 import {
   POST_STATUSES,
@@ -154,6 +155,9 @@ export const methods = {
       entityId: id.optional(),
     }),
   },
+
+  // Every signed-in screen, the wall included, may tell the host about an error it caught.
+  'client.reportError': { access: 'read', params: clientErrorParams },
 } as const satisfies Record<string, { access: Access; params: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;
@@ -194,6 +198,7 @@ export interface Results {
   'posts.release': { post: ScheduledPost };
   'posts.cancel': { post: ScheduledPost };
   'audit.list': { entries: AuditEntry[] };
+  'client.reportError': ClientErrorResult;
 }
 
 export function isMethodName(name: string): name is MethodName {

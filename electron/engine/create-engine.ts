@@ -36,6 +36,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
       if (running) sources.sync();
     },
     publishing,
+    log,
   });
 
   return {

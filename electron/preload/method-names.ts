@@ -32,6 +32,7 @@ export const METHOD_NAMES = [
   'posts.release',
   'posts.cancel',
   'audit.list',
+  'client.reportError',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

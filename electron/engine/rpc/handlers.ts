@@ -3,10 +3,11 @@ import type { Clock } from '../../../shared/clock.js';
 import type { SourceView, UserView } from '../../../shared/domain.js';
 import { RpcError } from '../../../shared/errors.js';
 import type { MethodName, ParsedParams, Results } from '../../../shared/methods.js';
-import type { SecretStore } from '../engine-types.js';
+import type { Logger, SecretStore } from '../engine-types.js';
 import type { Publishing } from '../publish/publishing.js';
 import { sourceTokenKey } from '../sources/connector-types.js';
 import type { Store } from '../store/store.js';
+import { createClientHandlers } from './client-handlers.js';
 import { createPublishHandlers } from './publish-handlers.js';
 
 export interface HandlerDeps {
@@ -16,6 +17,8 @@ export interface HandlerDeps {
   /** Tells the connectors that sources changed (added, removed, paused, resumed). */
   sourcesChanged(): void;
   publishing: Publishing;
+  /** Where client.reportError writes. */
+  log: Logger;
 }
 
 export type Handlers = {
@@ -80,5 +83,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sources.pause': (_user, p) => setPaused(p.id, true),
     'sources.resume': (_user, p) => setPaused(p.id, false),
     ...createPublishHandlers({ store, clock, secrets: deps.secrets, publishing: deps.publishing }),
+    ...createClientHandlers({ clock, log: deps.log }),
   };
 }
