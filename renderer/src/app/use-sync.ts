@@ -4,7 +4,14 @@ import { setRpcTransport } from '../api/rpc';
 import type { NewsroomDb } from '../db/db';
 import { Replica } from '../db/replica';
 import { startReplicaSync, type ReplicaSync } from '../db/replica-sync';
+import { errorReporter } from '../lib/error-report';
 import { appStore, useApp } from '../store/app-store';
+
+/**
+ * Changes arriving within this long are written to the replica in one transaction, so the views
+ * re-read (and re-render) a few times a second at crisis rates instead of once per post.
+ */
+const REPLICA_BATCH_MS = 100;
 
 /** True when this window talks to a hub and so needs a signed-in token. */
 export function needsToken(): boolean {
@@ -36,10 +43,13 @@ export function useSync(db: NewsroomDb): void {
     }
     // Views act (freeze, schedule, release) through the same connection the replica syncs over.
     const releaseRpc = setRpcTransport(api.transport);
+    // Errors the screen catches go to the hub's (or the desktop engine's) log over the same connection.
+    const releaseReports = errorReporter.setSink((report) => api.transport.call('client.reportError', report));
     startReplicaSync({
       transport: api.transport,
       replica: new Replica(db),
       hubKey: api.hubKey,
+      batchMs: REPLICA_BATCH_MS,
       onState: (s) => {
         if (!cancelled) appStore.getState().setConnection(s);
       },
@@ -54,6 +64,7 @@ export function useSync(db: NewsroomDb): void {
     return () => {
       cancelled = true;
       releaseRpc();
+      releaseReports();
       sync?.stop();
     };
   }, [db, token, tokenNeeded]);

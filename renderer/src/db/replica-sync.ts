@@ -17,6 +17,12 @@ export interface ReplicaSyncOptions {
   clock?: Clock;
   /** Wait before asking for the bootstrap snapshot again after it failed. */
   retryMs?: number;
+  /**
+   * Changes that arrive within this long of the first are written together (0: write at once). One
+   * transaction per batch is one re-read per view: at 40 posts/s the wall re-reads ten times a
+   * second, not forty, and a burst of 200 is one write.
+   */
+  batchMs?: number;
 }
 
 export interface ReplicaSync {
@@ -51,6 +57,8 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
   const { transport, replica } = opts;
   const clock = opts.clock ?? systemClock;
   const retryMs = opts.retryMs ?? 3_000;
+  const batchMs = opts.batchMs ?? 0;
+  let batchTimer: unknown = null;
   const onError = opts.onError ?? (() => {});
 
   let cursor = await replica.open(opts.hubKey);
@@ -66,6 +74,17 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
   const push = (job: Job) => {
     if (stopped) return;
     jobs.push(job);
+    if (job.t === 'env' && batchMs > 0) {
+      // A drain already running picks it up when its write ends; otherwise wait for company.
+      if (running || batchTimer !== null) return;
+      batchTimer = clock.setTimeout(() => {
+        batchTimer = null;
+        void drain();
+      }, batchMs);
+      return;
+    }
+    clock.clearTimeout(batchTimer);
+    batchTimer = null;
     void drain();
   };
 
@@ -186,6 +205,7 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
       // Only the write already running finishes; Dexie orders it before any later open() of this db.
       jobs.length = 0;
       clock.clearTimeout(retryTimer);
+      clock.clearTimeout(batchTimer);
       offRestart();
       unsubscribe();
     },

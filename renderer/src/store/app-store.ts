@@ -6,7 +6,7 @@ import { createSessionSlice, type SessionSlice } from './session-slice';
 import { browserStorage, type KeyValueStorage } from './storage';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-/** UI and session state only: items and sources live in the Dexie replica, read with useLiveQuery. */
+/** UI and session state only: items and sources live in the Dexie replica, read through the hooks in db/ (useLiveRead). */
 export type AppState = SessionSlice & UiSlice & CrisisSlice;
 
 export function createAppStore(storage: KeyValueStorage) {

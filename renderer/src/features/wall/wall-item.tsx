@@ -5,7 +5,8 @@ import { openExternalLink, safeExternalUrl } from '../../lib/links';
 import { sanitizeContent } from '../../lib/sanitize';
 import { absoluteTime, relativeTime } from '../../lib/time-format';
 import { useNow } from '../../lib/use-now';
-import { platformLabel } from './column-filter';
+import { shownContent, shownName } from './item-display';
+import { platformLabel } from '../../lib/platform';
 
 /** Links inside post content go through the scheme check too, never through plain navigation. */
 function onContentClick(e: MouseEvent<HTMLDivElement>) {
@@ -34,9 +35,14 @@ function Avatar({ url }: { url: string | null }) {
 }
 
 export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fresh: boolean }) {
-  // Sanitized once per version of the html, not on every clock tick.
-  const html = useMemo(() => (item.html ? sanitizeContent(item.html) : null), [item.html]);
-  const handle = item.author.handle.replace(/^@/, '');
+  // Cut to a card's length, and sanitized once per version of the html, not on every clock tick.
+  const { html: rawHtml, text } = item;
+  const content = useMemo(() => {
+    const shown = shownContent({ html: rawHtml, text });
+    return { ...shown, html: shown.html !== null ? sanitizeContent(shown.html) : null };
+  }, [rawHtml, text]);
+  const html = content.html;
+  const handle = shownName(item.author.handle.replace(/^@/, ''));
   const avatar = safeExternalUrl(item.author.avatarUrl);
   return (
     <article
@@ -48,7 +54,7 @@ export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fr
       <header className="item-head">
         <Avatar url={avatar} />
         <span className="item-author">
-          <span className="author-name">{item.author.name || handle}</span>
+          <span className="author-name">{shownName(item.author.name) || handle}</span>
           <span className="author-handle">@{handle}</span>
         </span>
         {item.visibility === 'direct' || item.visibility === 'private' ? (
@@ -62,8 +68,8 @@ export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fr
       {html !== null ? (
         <div className="item-content" data-testid="item-content" lang={item.lang ?? undefined} onClick={onContentClick} dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
-        <div className="item-content" data-testid="item-content" lang={item.lang ?? undefined}>
-          {item.text}
+        <div className="item-content" data-testid="item-content" data-shortened={content.shortened ? 'true' : undefined} lang={item.lang ?? undefined}>
+          {content.text}
         </div>
       )}
       <footer className="item-foot">
