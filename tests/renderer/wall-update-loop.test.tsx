@@ -64,4 +64,13 @@ describe('the wall\'s clock-driven re-renders', () => {
     expect(screen.getAllByTestId('wall-item')).toHaveLength(60);
     expect(screen.getByTestId('clock')).toBeTruthy();
   });
+
+  it('the times still move on with their tickers', () => {
+    vi.restoreAllMocks();
+    vi.useFakeTimers({ now: Date.UTC(2025, 2, 4, 12, 5, 0) });
+    render(<WallItem item={makeItem(1, { html: '', createdAt: new Date(Date.now()).toISOString() })} fresh={false} />);
+    expect(screen.getByText('just now')).toBeTruthy();
+    act(() => vi.advanceTimersByTime(75_000));
+    expect(screen.getByText('1 min ago')).toBeTruthy();
+  });
 });

@@ -1,0 +1,82 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createDb, type NewsroomDb } from '../../renderer/src/db/db';
+import { ITEM_HTML_MAX, ITEM_TEXT_MAX, Replica } from '../../renderer/src/db/replica';
+import { startReplicaSync, type ReplicaSync } from '../../renderer/src/db/replica-sync';
+import { FakeTransport } from './helpers/fake-transport';
+import { added } from './helpers/items';
+import { ManualClock } from './helpers/manual-clock';
+
+let n = 0;
+const dbs: NewsroomDb[] = [];
+const syncs: ReplicaSync[] = [];
+afterEach(async () => {
+  for (const s of syncs.splice(0)) s.stop();
+  for (const db of dbs.splice(0)) await db.delete();
+});
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+async function resumed(clock: ManualClock, batchMs: number) {
+  const db = createDb(`batching-test-${++n}`);
+  dbs.push(db);
+  const replica = new Replica(db, 1_000);
+  // A replica that already holds a cursor resumes: no bootstrap in the way of the stream.
+  await replica.open('hub-a');
+  await replica.apply([added(1)], { writeCursor: true });
+  const apply = vi.spyOn(replica, 'apply');
+  const transport = new FakeTransport();
+  const sync = await startReplicaSync({ transport, replica, hubKey: 'hub-a', clock, batchMs });
+  syncs.push(sync);
+  transport.ready(1);
+  await settle();
+  return { db, replica, apply, transport };
+}
+
+describe('replica sync: batching a busy stream', () => {
+  it('writes the changes that arrive within batchMs of the first in one transaction', async () => {
+    const clock = new ManualClock();
+    const { db, apply, transport } = await resumed(clock, 100);
+    for (let seq = 2; seq <= 41; seq++) transport.emit(added(seq));
+    await settle();
+    // Nothing written until the window closes: forty posts, not forty transactions.
+    expect(apply).not.toHaveBeenCalled();
+    clock.advance(100);
+    await settle();
+    expect(apply).toHaveBeenCalledTimes(1);
+    expect(apply.mock.calls[0]![0]).toHaveLength(40);
+    expect(await db.items.count()).toBe(41);
+
+    // A burst of 200 at once is one write too.
+    for (let seq = 42; seq <= 241; seq++) transport.emit(added(seq));
+    clock.advance(100);
+    await settle();
+    expect(apply).toHaveBeenCalledTimes(2);
+    expect(await db.items.count()).toBe(241);
+  });
+
+  it('without batchMs every change is written as soon as it comes', async () => {
+    const clock = new ManualClock();
+    const { db, apply, transport } = await resumed(clock, 0);
+    transport.emit(added(2));
+    await settle();
+    expect(apply).toHaveBeenCalledTimes(1);
+    expect(await db.items.count()).toBe(2);
+  });
+});
+
+describe('replica: per-item bound', () => {
+  it('keeps at most ITEM_TEXT_MAX of a post\'s text and drops html over ITEM_HTML_MAX (the hub keeps the whole post)', async () => {
+    const db = createDb(`batching-test-${++n}`);
+    dbs.push(db);
+    const r = new Replica(db);
+    await r.open('hub-a');
+    const word = 'x'.repeat(2 * 1024 * 1024);
+    await r.apply([added(1, 1, { text: word, html: `<p>${word}</p>` }), added(2, 2, { text: 'short', html: '<p>short</p>' })], { writeCursor: true });
+    const long = (await db.items.get(1))!;
+    expect(long.text.length).toBe(ITEM_TEXT_MAX + 1);
+    expect(long.text.endsWith('…')).toBe(true);
+    expect(long.html).toBe('');
+    expect(ITEM_HTML_MAX).toBeGreaterThan(ITEM_TEXT_MAX);
+    expect((await db.items.get(2))!.html).toBe('<p>short</p>');
+  });
+});
