@@ -46,6 +46,8 @@ test(`soak: the wall stays up and smooth for ${SOAK_SECONDS} s at ${RATE} posts/
     // Never blank, never a column lost or restarting, every column showing posts.
     expect(cols.length, 'columns on the wall').toBe(3);
     expect(cols.map((ids) => ids.length > 0)).toEqual([true, true, true]);
+    // Bounded: a live column mounts its newest 24 (LIVE_WINDOW), however fast posts come.
+    expect(Math.max(...cols.map((ids) => ids.length))).toBeLessThanOrEqual(24);
     await expect(page.locator('[data-restarting]')).toHaveCount(0);
     expect(pageErrors).toEqual([]);
     const newest = Math.max(...cols.flat());

@@ -50,7 +50,8 @@ async function expectWallMatchesHub(page: Page, h: HubProcess, wallToken: string
       };
     })
     .toEqual({ duplicates: 0, missing: [], unknown: [] });
-  expect((await shownIds(page)).length).toBeGreaterThanOrEqual(Math.min(items.length, 50));
+  // A live column mounts its newest 24 (LIVE_WINDOW in wall-column.tsx): bounded, whatever the rate.
+  expect((await shownIds(page)).length).toBeGreaterThanOrEqual(Math.min(items.length, 24));
 }
 
 test('the demo wall shows live posts within 20 s; a reload shows them again, nothing twice, nothing missing', async ({ page }) => {
@@ -59,7 +60,7 @@ test('the demo wall shows live posts within 20 s; a reload shows them again, not
   const opened = Date.now();
   await page.goto(`${hub.url}/#/wall?token=${tokens.wall}`);
   await expect(page.getByTestId('connection-state')).toHaveText('live');
-  await expect.poll(async () => (await shownIds(page)).length, { timeout: 20_000 - (Date.now() - opened) }).toBeGreaterThanOrEqual(50);
+  await expect.poll(async () => (await shownIds(page)).length, { timeout: 20_000 - (Date.now() - opened) }).toBeGreaterThanOrEqual(24);
   // A fresh wall is laid out from the sources: everything, then a column per hashtag.
   await expect(page.getByTestId('wall-column')).toHaveCount(3);
   // The token left the address bar once it was stored.

@@ -4,8 +4,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../renderer/src/db/db';
 import { Replica } from '../../renderer/src/db/replica';
-import { GLOW_MAX, LIVE_WINDOW, WallColumnView } from '../../renderer/src/features/wall/wall-column';
-import { added } from './helpers/items';
+import { GLOW_MAX, glowing, LIVE_WINDOW, OLDER_PAGE, WallColumnView } from '../../renderer/src/features/wall/wall-column';
+import { added, makeItem } from './helpers/items';
 
 const replica = new Replica(db);
 let seq = 0;
@@ -61,7 +61,7 @@ describe('a wall column', () => {
 
     // Older posts can be read while held.
     fireEvent.click(screen.getByTestId('load-older'));
-    await waitFor(() => expect(shown()).toHaveLength(2 * LIVE_WINDOW), { timeout: 5_000 });
+    await waitFor(() => expect(shown()).toHaveLength(LIVE_WINDOW + OLDER_PAGE), { timeout: 5_000 });
     expect(shown()[0]).toBe(top);
 
     fireEvent.click(screen.getByTestId('new-items-pill'));
@@ -70,5 +70,15 @@ describe('a wall column', () => {
     expect(scroller.scrollTop).toBe(0);
     expect(screen.queryByTestId('new-items-pill')).toBeNull();
     await waitFor(() => expect(shown()).toHaveLength(LIVE_WINDOW), { timeout: 5_000 });
+  });
+
+  it('new cards glow only while they are few: a column busier than GLOW_MAX in the glow\'s time doesn\'t glow at all', () => {
+    const at = (id: number, sec: number) => makeItem(id, { ingestedAt: new Date(Date.UTC(2025, 2, 4, 12, 0, sec)).toISOString() });
+    const calm = Array.from({ length: 10 }, (_, i) => at(100 - i, 100 - 2 * i));
+    expect(glowing(calm, 4_000)).toBe(true);
+    const crisis = Array.from({ length: 10 }, (_, i) => at(100 - i, 100));
+    expect(glowing(crisis, 4_000)).toBe(false);
+    expect(glowing(crisis.slice(0, GLOW_MAX), 4_000)).toBe(true);
+    expect(glowing([], 4_000)).toBe(true);
   });
 });

@@ -9,18 +9,30 @@ import { useColumnScroll } from './use-column-scroll';
 import { WallItem } from './wall-item';
 
 /**
- * Items mounted in a live column (newest first). A wall column shows a dozen or two at a time; the
- * rest of the window is there to scroll a little. Bounded, so the DOM stays the same size for weeks.
+ * Cards mounted in a live column (newest first). A wall column shows four to ten at a time; the rest
+ * are there to scroll a little (scrolling holds the column and loads older ones as the reader goes).
+ * Bounded, so the DOM and the work per update stay the same size for weeks, whatever the rate.
  */
-export const LIVE_WINDOW = 40;
-/** "Load older" adds this many, up to OLDER_MAX in all. */
+export const LIVE_WINDOW = 24;
+/** Reading down a held column adds this many at a time, up to OLDER_MAX in all. */
 export const OLDER_PAGE = 40;
 export const OLDER_MAX = 600;
 /**
- * At most this many cards glow at once per column: at crisis rates every card is new, and a column of
- * glowing cards says nothing while repainting all of them every frame. The newest ones glow.
+ * At most this many cards glow at once per column, and none while the column is busier than that
+ * (more than GLOW_MAX new cards within the glow's time): at crisis rates every card is new, and a
+ * column of glowing cards says nothing while repainting them frame after frame.
  */
 export const GLOW_MAX = 6;
+
+/**
+ * Whether new cards should glow: not when more than GLOW_MAX of them arrived within the glow's time.
+ * Arrival times are the hub's, compared with each other, so a screen's wrong clock doesn't matter.
+ */
+export function glowing(items: readonly Item[], highlightMs: number): boolean {
+  const newest = items[0];
+  const past = items[GLOW_MAX];
+  return !newest || !past || Date.parse(newest.ingestedAt) - Date.parse(past.ingestedAt) > highlightMs;
+}
 const EMPTY: Item[] = [];
 
 export function WallColumnView({ column, index, count, editable }: { column: WallColumn; index: number; count: number; editable: boolean }) {
@@ -92,11 +104,28 @@ function ColumnBody({ column }: { column: WallColumn }) {
     return () => clearTimeout(t);
   }, []);
 
+  const glow = highlight.enabled && glowing(items, highlight.seconds * 1000);
+
+  const more = () => setOlder((n) => Math.min(OLDER_MAX - LIVE_WINDOW, n + OLDER_PAGE));
   const loadOlder = () => {
     // Asking for older posts is reading: hold the list still from here.
     scroll.hold(items[0]?.id ?? null);
-    setOlder((n) => Math.min(OLDER_MAX - LIVE_WINDOW, n + OLDER_PAGE));
+    more();
   };
+
+  // A reader scrolling down a held column gets older posts as they near the end, without a click.
+  // Never while live: a wall left alone keeps its bounded window.
+  const olderButton = useRef<HTMLButtonElement>(null);
+  const held = scroll.topId !== null;
+  const canLoadOlder = !!read?.more && limit < OLDER_MAX;
+  useEffect(() => {
+    const el = olderButton.current;
+    const root = scroller.current;
+    if (!held || !canLoadOlder || !el || !root || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && more(), { root, rootMargin: '0px 0px 300px 0px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [held, canLoadOlder, limit]);
 
   return (
     <div className="column-body">
@@ -114,10 +143,10 @@ function ColumnBody({ column }: { column: WallColumn }) {
       >
         {read && items.length === 0 ? <p className="column-empty">Nothing here yet. New posts appear at the top as they arrive.</p> : null}
         {items.map((item, i) => (
-          <WallItem key={item.id} item={item} fresh={highlight.enabled && baseline !== null && item.id > baseline && i < GLOW_MAX} />
+          <WallItem key={item.id} item={item} fresh={glow && baseline !== null && item.id > baseline && i < GLOW_MAX} />
         ))}
         {read?.more && limit < OLDER_MAX ? (
-          <button type="button" className="load-older" data-testid="load-older" onClick={loadOlder}>
+          <button type="button" className="load-older" data-testid="load-older" ref={olderButton} onClick={loadOlder}>
             Load older
           </button>
         ) : null}
