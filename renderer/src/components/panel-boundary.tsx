@@ -96,7 +96,7 @@ export class PanelBoundary extends Component<Props, State> {
     this.setState({ failures, lastFailureAt: now, restartAt: now + delay });
     const stack = `${error.stack ?? String(error)}${info.componentStack ? `\nComponent stack:${info.componentStack}` : ''}`;
     reportError(Object.assign(new Error(error.message), { stack }), { where: 'panel', panel: this.props.panel });
-    console.error(`[newsroom] ${this.props.label} failed; restarting in ${Math.round(delay / 1000)} s`, error);
+    console.warn(`[newsroom] ${this.props.label} failed; restarting it in ${Math.round(delay / 1000)} s`);
     this.timers.clearTimeout(this.restartTimer);
     this.restartTimer = this.timers.setTimeout(() => this.restart(), delay);
   }

@@ -49,18 +49,18 @@ export function WallView({ name, kiosk, nav }: { name: string | null; kiosk: boo
         <div className="wall-brand">
           Newsroom <span className="wall-name">{wallName}</span>
         </div>
-        <PanelBoundary panel="header:sources" label="Source health" fallbackClassName="source-health">
+        <PanelBoundary panel="header:sources" label="Source health">
           <SourceHealth />
         </PanelBoundary>
         <PanelBoundary panel="header:connection" label="Connection">
           <ConnectionIndicator />
         </PanelBoundary>
-        <PanelBoundary panel="header:clock" label="Clock" fallbackClassName="clock">
+        <PanelBoundary panel="header:clock" label="Clock" fallbackClassName="clock-restarting">
           <BigClock />
         </PanelBoundary>
       </header>
       {/* Read-only like everything on the wall: no console link, no suggestion prompt. */}
-      <PanelBoundary panel="freeze-banner" label="The freeze banner" fallbackClassName="freeze-banner freeze-banner-wall">
+      <PanelBoundary panel="freeze-banner" label="The freeze banner">
         <FreezeBanner size="wall" />
       </PanelBoundary>
       <main className="wall-grid">
