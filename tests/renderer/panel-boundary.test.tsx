@@ -2,39 +2,13 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientErrorReport } from '../../shared/client-errors';
-import { PanelBoundary, RestartNote, restartDelay, type PanelTimers } from '../../renderer/src/components/panel-boundary';
+import { PanelBoundary, RestartNote, restartDelay } from '../../renderer/src/components/panel-boundary';
 import { DEBUG_KEY, DEBUG_VALUE, DRILL_EVENT, installCrashDrills } from '../../renderer/src/lib/crash-drill';
 import { errorReporter } from '../../renderer/src/lib/error-report';
-
-/** Timers the test moves by hand. */
-class Timers implements PanelTimers {
-  t = 0;
-  private q: Array<{ at: number; fn: () => void; id: number }> = [];
-  private id = 0;
-  now = () => this.t;
-  setTimeout = (fn: () => void, ms: number) => {
-    this.q.push({ at: this.t + ms, fn, id: ++this.id });
-    return this.id;
-  };
-  clearTimeout = (h: unknown) => {
-    this.q = this.q.filter((x) => x.id !== h);
-  };
-  advance(ms: number) {
-    const end = this.t + ms;
-    for (;;) {
-      this.q.sort((a, b) => a.at - b.at);
-      const next = this.q[0];
-      if (!next || next.at > end) break;
-      this.q.shift();
-      this.t = next.at;
-      act(() => next.fn());
-    }
-    this.t = end;
-  }
-}
+import { ManualClock } from './helpers/manual-clock';
 
 /** Throws on every render until the test's clock reaches `healsAt`. */
-function Flaky({ timers, healsAt }: { timers: Timers; healsAt: number }) {
+function Flaky({ timers, healsAt }: { timers: ManualClock; healsAt: number }) {
   if (timers.now() < healsAt) throw new Error('flaky panel');
   return (
     <div data-testid="flaky-ok">
@@ -58,12 +32,13 @@ afterEach(() => {
 
 describe('a panel that throws', () => {
   it('shows a note instead, reports the error, and comes back after 1 s, 2 s, 4 s while the rest of the screen stays', () => {
-    const timers = new Timers();
+    const timers = new ManualClock();
+    const advance = (ms: number) => act(() => timers.advance(ms));
     render(
       <div>
         <p data-testid="neighbour">the rest of the wall</p>
         <PanelBoundary panel="column:test" label="Column #test" timers={timers}>
-          <Flaky timers={timers} healsAt={6_000} />
+          <Flaky timers={timers} healsAt={timers.now() + 6_000} />
         </PanelBoundary>
       </div>,
     );
@@ -73,19 +48,19 @@ describe('a panel that throws', () => {
     expect(sent[0]).toMatchObject({ where: 'panel', panel: 'column:test', message: 'flaky panel' });
     expect(sent[0]!.stack).toContain('Component stack:');
 
-    timers.advance(999);
+    advance(999);
     expect(screen.queryByTestId('flaky-ok')).toBeNull();
-    timers.advance(1);
+    advance(1);
     // Failed again on remount: the wait doubles.
     expect(screen.getByTestId('panel-restarting').textContent).toContain('restarts in 2 s');
-    timers.advance(2_000);
+    advance(2_000);
     expect(screen.getByTestId('panel-restarting').textContent).toContain('restarts in 4 s');
-    timers.advance(4_000);
+    advance(4_000);
     expect(screen.getByTestId('flaky-ok')).toBeTruthy();
     expect(screen.getByTestId('panel-restarted').textContent).toMatch(/^restarted \d\d:\d\d$/);
     expect(screen.getByTestId('neighbour')).toBeTruthy();
     // The note goes after a minute.
-    timers.advance(60_000);
+    advance(60_000);
     expect(screen.queryByTestId('panel-restarted')).toBeNull();
   });
 
@@ -112,7 +87,8 @@ describe('crash drills', () => {
 
   it('with the switch on, make the named panel throw into its boundary, which brings it back', () => {
     expect(installCrashDrills(window, { getItem: (k) => (k === DEBUG_KEY ? DEBUG_VALUE : null) })).toBe(true);
-    const timers = new Timers();
+    const timers = new ManualClock();
+    const advance = (ms: number) => act(() => timers.advance(ms));
     render(
       <PanelBoundary panel="header:clock" label="Clock" timers={timers}>
         <span data-testid="clock-ok">12:00</span>
@@ -121,7 +97,7 @@ describe('crash drills', () => {
     act(() => void window.dispatchEvent(new CustomEvent(DRILL_EVENT, { detail: { panel: 'header:clock' } })));
     expect(screen.getByTestId('panel-restarting').textContent).toContain('Clock hit an error');
     expect(sent.at(-1)).toMatchObject({ panel: 'header:clock', message: 'crash drill in header:clock' });
-    timers.advance(1_000);
+    advance(1_000);
     expect(screen.getByTestId('clock-ok')).toBeTruthy();
   });
 });
