@@ -13,11 +13,11 @@ export const CLIENT_ERROR_LIMITS = {
   userAgent: 300,
 } as const;
 
-export const CLIENT_ERROR_WHERE = ['panel', 'app', 'window', 'promise'] as const;
+export const CLIENT_ERROR_WHERE = ['panel', 'app', 'window', 'promise', 'replica'] as const;
 export type ClientErrorWhere = (typeof CLIENT_ERROR_WHERE)[number];
 
 export const clientErrorParams = z.strictObject({
-  /** What caught it: a panel's boundary, the app's last-resort boundary, or a window error/rejection. */
+  /** What caught it: a panel's boundary, the app's last-resort boundary, a window error/rejection, or the local replica's sync (which recovers by itself, but a team should know). */
   where: z.enum(CLIENT_ERROR_WHERE),
   message: z.string().max(CLIENT_ERROR_LIMITS.message),
   stack: z.string().max(CLIENT_ERROR_LIMITS.stack).optional(),

@@ -4,7 +4,7 @@ import { setRpcTransport } from '../api/rpc';
 import type { NewsroomDb } from '../db/db';
 import { Replica } from '../db/replica';
 import { startReplicaSync, type ReplicaSync } from '../db/replica-sync';
-import { errorReporter } from '../lib/error-report';
+import { errorReporter, reportError } from '../lib/error-report';
 import { appStore, useApp } from '../store/app-store';
 
 /**
@@ -53,7 +53,10 @@ export function useSync(db: NewsroomDb): void {
       onState: (s) => {
         if (!cancelled) appStore.getState().setConnection(s);
       },
-      onError: (msg) => console.warn(`[newsroom] ${msg}`),
+      onError: (msg) => {
+        console.warn(`[newsroom] ${msg}`);
+        reportError(new Error(msg), { where: 'replica' });
+      },
     }).then(
       (s) => {
         if (cancelled) s.stop();
