@@ -37,9 +37,9 @@ test(`soak: the wall stays up and smooth for ${SOAK_SECONDS} s at ${RATE} posts/
   const seqAtStart = ((await (await fetch(`${hub.url}/api/health`)).json()) as { seq: number }).seq;
 
   const end = Date.now() + SOAK_SECONDS * 1000;
-  let checks = 0;
   let newestSeen = 0;
-  let advanced = 0;
+  let lastAdvance = Date.now();
+  let longestStill = 0;
   while (Date.now() < end) {
     await page.waitForTimeout(2_000);
     const cols = await columnIds(page);
@@ -51,16 +51,19 @@ test(`soak: the wall stays up and smooth for ${SOAK_SECONDS} s at ${RATE} posts/
     await expect(page.locator('[data-restarting]')).toHaveCount(0);
     expect(pageErrors).toEqual([]);
     const newest = Math.max(...cols.flat());
-    if (newest > newestSeen) advanced += 1;
-    newestSeen = Math.max(newestSeen, newest);
-    checks += 1;
+    if (newest > newestSeen) {
+      newestSeen = newest;
+      lastAdvance = Date.now();
+    }
+    longestStill = Math.max(longestStill, Date.now() - lastAdvance);
   }
-  // The wall kept moving: new posts reached the screen in (nearly) every 2-second look.
-  expect(advanced).toBeGreaterThanOrEqual(checks - 3);
   const soakLongTasks = await longTasksSince(page, since);
   const seqAtEnd = ((await (await fetch(`${hub.url}/api/health`)).json()) as { seq: number }).seq;
   const perSecond = (seqAtEnd - seqAtStart) / SOAK_SECONDS;
-  console.log(`soak: ${seqAtEnd - seqAtStart} changes in ${SOAK_SECONDS} s (${perSecond.toFixed(1)}/s); long tasks: ${JSON.stringify(soakLongTasks)}`);
+  console.log(`soak: ${seqAtEnd - seqAtStart} changes in ${SOAK_SECONDS} s (${perSecond.toFixed(1)}/s); longest without a new post on screen ${longestStill} ms; long tasks: ${JSON.stringify(soakLongTasks)}`);
+  // The wall kept moving. The connector fetches what the sandbox plays in pages, paced by the
+  // sandbox's rate limits, so posts reach the wall in waves of hundreds, up to ~40 s apart.
+  expect(longestStill).toBeLessThan(60_000);
   // The sandbox really played at crisis rate (the connector fetches it in pages, a few times a minute).
   expect(perSecond).toBeGreaterThan(RATE * 0.75);
 

@@ -42,6 +42,13 @@ interface Boot {
   fetching: boolean;
 }
 
+/**
+ * Changes written per transaction at most. A wave of a thousand posts is written as ten smaller
+ * transactions, so no single task on the screen's thread copies a thousand posts in and out of
+ * IndexedDB (the screen renders in between).
+ */
+export const MAX_BATCH = 100;
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -97,7 +104,7 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
         try {
           if (job.t === 'env') {
             const batch = [job.env];
-            while (jobs[0]?.t === 'env') batch.push((jobs.shift() as { env: ChangeEnvelope }).env);
+            while (jobs[0]?.t === 'env' && batch.length < MAX_BATCH) batch.push((jobs.shift() as { env: ChangeEnvelope }).env);
             await applyBatch(batch);
           } else if (job.t === 'ready') {
             role = job.role;

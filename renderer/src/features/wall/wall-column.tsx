@@ -33,6 +33,8 @@ export function glowing(items: readonly Item[], highlightMs: number): boolean {
   const past = items[GLOW_MAX];
   return !newest || !past || Date.parse(newest.ingestedAt) - Date.parse(past.ingestedAt) > highlightMs;
 }
+/** Cards past this index are usually below the fold: the browser may skip laying them out until they scroll into view. */
+const NEAR = 6;
 const EMPTY: Item[] = [];
 
 export function WallColumnView({ column, index, count, editable }: { column: WallColumn; index: number; count: number; editable: boolean }) {
@@ -143,7 +145,7 @@ function ColumnBody({ column }: { column: WallColumn }) {
       >
         {read && items.length === 0 ? <p className="column-empty">Nothing here yet. New posts appear at the top as they arrive.</p> : null}
         {items.map((item, i) => (
-          <WallItem key={item.id} item={item} fresh={glow && baseline !== null && item.id > baseline && i < GLOW_MAX} />
+          <WallItem key={item.id} item={item} fresh={glow && baseline !== null && item.id > baseline && i < GLOW_MAX} far={i >= NEAR} />
         ))}
         {read?.more && limit < OLDER_MAX ? (
           <button type="button" className="load-older" data-testid="load-older" ref={olderButton} onClick={loadOlder}>

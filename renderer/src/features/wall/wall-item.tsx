@@ -34,7 +34,7 @@ function Avatar({ url }: { url: string | null }) {
   return <img className="avatar" src={url} alt="" loading="lazy" referrerPolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fresh: boolean }) {
+export const WallItem = memo(function WallItem({ item, fresh, far = false }: { item: Item; fresh: boolean; far?: boolean }) {
   // Cut to a card's length, and sanitized once per version of the html, not on every clock tick.
   const { html: rawHtml, text } = item;
   const content = useMemo(() => {
@@ -46,7 +46,7 @@ export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fr
   const avatar = safeExternalUrl(item.author.avatarUrl);
   return (
     <article
-      className={fresh ? 'wall-item fresh' : 'wall-item'}
+      className={`wall-item${fresh ? ' fresh' : ''}${far ? ' far' : ''}`}
       data-testid="wall-item"
       data-item-id={item.id}
       data-native-id={item.nativeId}
@@ -84,4 +84,4 @@ export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fr
 },
 // Dexie hands back new objects on every query; an item's seq changes exactly when its content does,
 // so compare that instead of identity and keep re-renders to the items that changed.
-(a, b) => a.item.id === b.item.id && a.item.seq === b.item.seq && a.fresh === b.fresh);
+(a, b) => a.item.id === b.item.id && a.item.seq === b.item.seq && a.fresh === b.fresh && a.far === b.far);
