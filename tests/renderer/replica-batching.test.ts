@@ -29,29 +29,32 @@ async function resumed(clock: ManualClock, batchMs: number) {
   syncs.push(sync);
   transport.ready(1);
   await settle();
-  return { db, replica, apply, transport };
+  return { db, replica, apply, transport, sync };
 }
 
 describe('replica sync: batching a busy stream', () => {
-  it('writes the changes that arrive within batchMs of the first in one transaction', async () => {
+  it('writes a change after a quiet spell at once, and what follows within batchMs in one transaction', async () => {
     const clock = new ManualClock();
-    const { db, apply, transport } = await resumed(clock, 100);
-    for (let seq = 2; seq <= 41; seq++) transport.emit(added(seq));
-    await settle();
-    // Nothing written until the window closes: forty posts, not forty transactions.
-    expect(apply).not.toHaveBeenCalled();
-    clock.advance(100);
+    const { db, apply, transport, sync } = await resumed(clock, 100);
+    transport.emit(added(2));
     await settle();
     expect(apply).toHaveBeenCalledTimes(1);
-    expect(apply.mock.calls[0]![0]).toHaveLength(40);
-    expect(await db.items.count()).toBe(41);
-
-    // A burst of 200 at once is written MAX_BATCH at a time, so no one task handles all of it.
-    for (let seq = 42; seq <= 241; seq++) transport.emit(added(seq));
+    for (let seq = 3; seq <= 42; seq++) transport.emit(added(seq));
+    await settle();
+    // Forty posts right after a write wait for the window to close: one transaction, not forty.
+    expect(apply).toHaveBeenCalledTimes(1);
     clock.advance(100);
     await settle();
-    expect(apply.mock.calls.slice(1).map((c) => c[0].length)).toEqual([MAX_BATCH, 200 - MAX_BATCH]);
-    expect(await db.items.count()).toBe(241);
+    expect(apply).toHaveBeenCalledTimes(2);
+    expect(apply.mock.calls[1]![0]).toHaveLength(40);
+    expect(await db.items.count()).toBe(42);
+
+    // A wave of 250 at once is written MAX_BATCH at a time, one part right after the other.
+    for (let seq = 43; seq <= 292; seq++) transport.emit(added(seq));
+    clock.advance(100);
+    await sync.idle();
+    expect(apply.mock.calls.slice(2).map((c) => c[0].length)).toEqual([MAX_BATCH, MAX_BATCH, 250 - 2 * MAX_BATCH]);
+    expect(await db.items.count()).toBe(292);
   });
 
   it('without batchMs every change is written as soon as it comes', async () => {

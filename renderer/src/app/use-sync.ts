@@ -8,8 +8,8 @@ import { errorReporter, reportError } from '../lib/error-report';
 import { appStore, useApp } from '../store/app-store';
 
 /**
- * Changes arriving within this long are written to the replica in one transaction, so the views
- * re-read (and re-render) a few times a second at crisis rates instead of once per post.
+ * The replica is written at most once per this long (a change after a quiet spell at once), so at
+ * crisis rates the views re-read (and re-render) ten times a second instead of once per post.
  */
 const REPLICA_BATCH_MS = 100;
 
