@@ -23,6 +23,7 @@ beforeEach(() => {
   sent = [];
   unset = errorReporter.setSink(async (r) => void sent.push(r));
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 afterEach(() => {
   cleanup();
