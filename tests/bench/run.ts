@@ -4,8 +4,21 @@ import { benchHubStart } from './hub-start-bench.js';
 import { benchPipeline } from './pipeline-bench.js';
 import { benchFreeze, benchSchedulerScale } from './publish-bench.js';
 import { benchWallLatency } from './wall-latency-bench.js';
+import { benchWallSoak, WALL_SOAK_DEFAULTS } from './wall-soak-bench.js';
 
-/** npm run bench: prints one JSON document and writes it under bench-results/. */
+/** Seconds for the wall soak: `npm run bench -- wall-soak 120`, or NEWSROOM_WALL_SOAK_SECONDS; 10 minutes by default. */
+function soakSeconds(): number {
+  const raw = process.argv[3] ?? process.env.NEWSROOM_WALL_SOAK_SECONDS;
+  if (raw === undefined || raw === '') return WALL_SOAK_DEFAULTS.seconds;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 30) throw new Error(`wall soak seconds must be a whole number ≥ 30, got "${raw}"`);
+  return n;
+}
+
+/**
+ * npm run bench [-- NAME]: prints one JSON document and writes it under bench-results/.
+ * NAME runs one of them alone: pipeline, hub, latency, freeze, scheduler, wall-soak.
+ */
 async function main(): Promise<void> {
   const only = process.argv[2];
   const results: Record<string, unknown> = {
@@ -32,6 +45,11 @@ async function main(): Promise<void> {
   if (!only || only === 'scheduler') {
     console.error('bench: scheduler holding 100,000 scheduled posts …');
     results.scheduler = await benchSchedulerScale();
+  }
+  if (!only || only === 'wall-soak') {
+    const seconds = soakSeconds();
+    console.error(`bench: the wall in Chromium for ${seconds} s at ${WALL_SOAK_DEFAULTS.rate} posts/s with bursts of ${WALL_SOAK_DEFAULTS.burstSize} …`);
+    results.wallSoak = await benchWallSoak({ ...WALL_SOAK_DEFAULTS, seconds });
   }
   const text = JSON.stringify(results, null, 2);
   console.log(text);
