@@ -1,0 +1,80 @@
+import type { CompiledNode } from './compile.js';
+import type { MatchDoc } from './match-doc.js';
+
+/** Word spans `[start, end]` (inclusive word positions), flat: s0, e0, s1, e1, … */
+export type Spans = readonly number[];
+const NONE: Spans = [];
+
+function nearSpans(l: Spans, r: Spans, d: number, ordered: boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < l.length; i += 2) {
+    const ls = l[i]!;
+    const le = l[i + 1]!;
+    for (let j = 0; j < r.length; j += 2) {
+      const rs = r[j]!;
+      const re = r[j + 1]!;
+      if (rs > le && rs - le <= d) out.push(ls, re);
+      else if (!ordered && ls > re && ls - re <= d) out.push(rs, le);
+    }
+  }
+  return out;
+}
+
+/** Evaluates a compiled query against a prepared post and the automaton's literal hits. */
+export class Evaluator {
+  constructor(
+    private readonly doc: MatchDoc,
+    private readonly hits: ReadonlyMap<string, Spans>,
+  ) {}
+
+  test(n: CompiledNode): boolean {
+    switch (n.t) {
+      case 'lit':
+        return this.hits.has(n.key);
+      case 'tag':
+        return this.doc.tags.has(n.v);
+      case 'mention':
+        return this.doc.mentions.has(n.v);
+      case 'field':
+        return this.doc.fields.has(n.key);
+      case 'and':
+        return n.c.every((c) => this.test(c));
+      case 'or':
+        return n.c.some((c) => this.test(c));
+      case 'not':
+        return !this.test(n.c);
+      case 'near':
+        return this.spans(n).length > 0;
+    }
+  }
+
+  spans(n: CompiledNode): Spans {
+    switch (n.t) {
+      case 'lit':
+        return this.hits.get(n.key) ?? NONE;
+      case 'tag':
+        return positions(this.doc.tagAt.get(n.v));
+      case 'mention':
+        return positions(this.doc.mentionAt.get(n.v));
+      case 'or': {
+        const out: number[] = [];
+        for (const c of n.c) out.push(...this.spans(c));
+        return out;
+      }
+      case 'near': {
+        const l = this.spans(n.l);
+        if (l.length === 0) return NONE;
+        return nearSpans(l, this.spans(n.r), n.d, n.ordered);
+      }
+      default:
+        return NONE;
+    }
+  }
+}
+
+function positions(at: number[] | undefined): Spans {
+  if (!at) return NONE;
+  const out: number[] = [];
+  for (const p of at) out.push(p, p);
+  return out;
+}
