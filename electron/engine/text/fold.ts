@@ -6,7 +6,7 @@
  * way, so matching stays consistent).
  */
 const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^ -~\t\n\r]/;
 const MARKS = /\p{M}+/gu;
 const SPECIALS = /[ßæœøłđðþı]/g;
 
