@@ -38,8 +38,13 @@ const POSSESSIVE = /[’']s\b/giu;
 const TOKENS = /(\p{Regional_Indicator}{2}|\p{Extended_Pictographic})|([\p{L}\p{N}_]+(?:[’'][\p{L}]+)*)|([!?¡¿]+)|([.,;:…]+|[-–—(]\s)/gu;
 const APOSTROPHES = /[’']/g;
 
+/** `don't` → `do not`, `n'est` → `ne est`, `BrewCo's` → `BrewCo`: phrases go through it too. */
+export function expandContractions(s: string): string {
+  return s.includes("'") || s.includes('’') ? s.replace(NT, '$1 not').replace(ELISION, '$1e ').replace(POSSESSIVE, '') : s;
+}
+
 export function analyzeText(input: string): AnalyzedText {
-  const text = input.includes("'") || input.includes('’') ? input.replace(NT, '$1 not').replace(ELISION, '$1e ').replace(POSSESSIVE, '') : input;
+  const text = expandContractions(input);
   const tokens: Token[] = [];
   const words: number[] = [];
   const sentenceStarts = new Set<number>([0]);

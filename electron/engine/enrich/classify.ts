@@ -47,6 +47,8 @@ export const INTENT_WEIGHTS = {
   praiseCue: 1,
   positiveSentiment: 1.5,
   recommendationCue: 1.6,
+  recommendationShare: 0.5,
+  complaintOverQuestion: 2.5,
 };
 
 const INTENT_ORDER = ['chatter', 'recommendation', 'complaint', 'question', 'praise'] as const;
@@ -65,7 +67,11 @@ export function classifyIntent(t: AnalyzedText, pack: CompiledPack, hits: Phrase
     if (h.value === 'complaint') add(s.complaint, 'intent:complaint-cue', text, w.complaintCue * cueWeight(h));
     else if (h.value === 'legal' || h.value === 'safety' || h.value === 'cancel') add(s.complaint, `intent:${h.value}-cue`, text, w.urgentCue);
     else if (h.value === 'question') add(s.question, 'intent:question-cue', text, w.questionCue * cueWeight(h));
-    else if (h.value === 'praise') add(s.praise, 'intent:praise-cue', text, w.praiseCue * cueWeight(h));
+    else if (h.value === 'praise') {
+      // Sarcastic thanks are a complaint.
+      if (sentiment.sarcastic) add(s.complaint, 'intent:sarcastic-praise', text, w.praiseCue * cueWeight(h));
+      else add(s.praise, 'intent:praise-cue', text, w.praiseCue * cueWeight(h));
+    }
     else if (h.value === 'recommendation') add(s.recommendation, 'intent:recommendation-cue', text, w.recommendationCue * cueWeight(h));
   }
   if (sentiment.label === 'negative') add(s.complaint, 'intent:negative-sentiment', String(sentiment.score), w.negativeSentiment * (0.5 + Math.abs(sentiment.score)));
@@ -75,20 +81,25 @@ export function classifyIntent(t: AnalyzedText, pack: CompiledPack, hits: Phrase
   for (const start of t.sentenceStarts) {
     const i = t.words[start];
     if (i !== undefined && pack.interrogatives.has(t.tokens[i]!.text)) {
-      add(s.question, 'intent:question-word', t.tokens[i]!.raw, w.interrogativeStart);
+      // Without a `?` a question word is weaker evidence ("Was für ein Tag").
+      add(s.question, 'intent:question-word', t.tokens[i]!.raw, t.questionMarks > 0 ? w.interrogativeStart : w.interrogativeStart / 2);
       break;
     }
   }
-  const label = argmax(s, INTENT_ORDER);
+  let label = argmax(s, INTENT_ORDER);
+  // Advice to others wins once it is clear: "Thinking of X? Don't." is a recommendation.
+  if (label !== 'recommendation' && s.recommendation.score >= w.recommendationCue && s.recommendation.score >= w.recommendationShare * s[label].score) label = 'recommendation';
+  // A reported problem followed by "where do I send it?" asks for a fix: a complaint.
+  if (label === 'question' && s.complaint.score >= w.complaintOverQuestion) label = 'complaint';
   return { label, reasons: s[label].reasons };
 }
 
 const STAGE_ORDER = ['none', 'purchase', 'pre-purchase', 'post-purchase'] as const;
 
-export const STAGE_WEIGHTS = { noneFloor: 0.9, chatterNone: 1.5, complaintPost: 0.8, praisePost: 0.6, questionPre: 0.3 };
+export const STAGE_WEIGHTS = { noneFloor: 0.9, chatterNone: 1.5, complaintPost: 1.2, praisePost: 1.0, questionPre: 0.3, recommendationPost: 1.0, warningPre: 1.0 };
 
 /** Buying stage by cue phrases, with a nudge from the intent (complaints are mostly after buying). */
-export function classifyStage(t: AnalyzedText, hits: PhraseHit<CueKind>[], intent: Intent): { label: Stage; reasons: Reason[] } {
+export function classifyStage(t: AnalyzedText, hits: PhraseHit<CueKind>[], intent: Intent, sentiment: SentimentResult): { label: Stage; reasons: Reason[] } {
   const s = tally(STAGE_ORDER);
   const w = STAGE_WEIGHTS;
   s.none.score = w.noneFloor;
@@ -99,6 +110,9 @@ export function classifyStage(t: AnalyzedText, hits: PhraseHit<CueKind>[], inten
   if (intent === 'complaint') add(s['post-purchase'], 'stage:complaint', 'complaint', w.complaintPost);
   if (intent === 'praise') add(s['post-purchase'], 'stage:praise', 'praise', w.praisePost);
   if (intent === 'question') add(s['pre-purchase'], 'stage:question', 'question', w.questionPre);
+  // Recommending from experience is after buying; warning others off speaks to people before.
+  if (intent === 'recommendation' && sentiment.label === 'negative') add(s['pre-purchase'], 'stage:warning', 'advises against buying', w.warningPre);
+  else if (intent === 'recommendation') add(s['post-purchase'], 'stage:recommendation', 'recommends from experience', w.recommendationPost);
   const label = argmax(s, STAGE_ORDER);
   return { label, reasons: s[label].reasons };
 }

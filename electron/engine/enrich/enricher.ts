@@ -56,7 +56,7 @@ export function createEnricher(deps: EnricherDeps): Enricher {
         sentiment.label = 'negative';
         sentiment.reasons.push({ rule: 'sentiment:complaint', evidence: 'a complaint reads as negative' });
       }
-      const stage = classifyStage(t, hits, intent.label);
+      const stage = classifyStage(t, hits, intent.label, sentiment);
       const bioHits = author?.bio ? pack.cues.find(analyzeText(author.bio)) : [];
       const urgency = findUrgency(t, hits, author, bioHits, { highReachFollowers: config.urgency.highReachFollowers, journalists });
       return {

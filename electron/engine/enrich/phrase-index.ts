@@ -1,5 +1,4 @@
-import { foldText, wordsOf } from '../text/fold.js';
-import { WORD, type AnalyzedText } from './analyze-text.js';
+import { analyzeText, WORD, type AnalyzedText } from './analyze-text.js';
 
 /** A phrase found in a post: which entry, at which word (index into `words`), how many words. */
 export interface PhraseHit<T> {
@@ -27,7 +26,9 @@ export class PhraseIndex<T> {
 
   add(phrase: string, value: T): void {
     const prefix = phrase.trimEnd().endsWith('*');
-    const words = wordsOf(foldText(phrase));
+    // Tokenized exactly like posts, so contractions and elisions line up.
+    const t = analyzeText(phrase);
+    const words = t.words.map((i) => t.tokens[i]!.text);
     if (words.length === 0) return;
     const entry: Entry<T> = { words, prefix, phrase, value };
     if (prefix && words.length === 1) {

@@ -10,6 +10,8 @@ export interface SentimentResult {
   /** -1 … 1. */
   score: number;
   reasons: Reason[];
+  /** Praise words were read as sarcasm. */
+  sarcastic: boolean;
 }
 
 interface Contribution {
@@ -24,7 +26,7 @@ const CAPS_BOOST = 1.3;
 const CONTRAST_BEFORE = 0.5;
 const CONTRAST_AFTER = 1.5;
 const EXCLAMATION_STEP = 0.3;
-const QUESTION_DAMP = 0.5;
+const QUESTION_DAMP = 0.3;
 const SARCASM_FLIP = -0.9;
 const NORMALIZE_ALPHA = 15;
 
@@ -164,7 +166,7 @@ export function scoreSentiment(t: AnalyzedText, pack: CompiledPack, cueHits: Phr
   }
   const score = sum / Math.sqrt(sum * sum + NORMALIZE_ALPHA);
   const label: Sentiment = score >= thresholds.positiveAt ? 'positive' : score <= thresholds.negativeAt ? 'negative' : 'neutral';
-  return { label, score: round(score), reasons };
+  return { label, score: round(score), reasons, sarcastic: sarcasm };
 }
 
 function round(n: number): number {
