@@ -6,7 +6,7 @@ import type { PhraseHit } from './phrase-index.js';
 import type { SentimentResult } from './sentiment.js';
 
 /** Longer phrases are stronger evidence than single words. */
-const cueWeight = (h: PhraseHit<CueKind>) => 1 + 0.5 * (h.length - 1);
+const cueWeight = (h: PhraseHit<CueKind>) => h.weight * (1 + 0.5 * (h.length - 1));
 
 function phraseText(t: AnalyzedText, h: PhraseHit<CueKind>): string {
   const out: string[] = [];

@@ -60,8 +60,8 @@ function primary(lang: string | null): string | null {
  * The rule: a platform's language is kept unless the post's own function words clearly say
  * another known language (at least 3, and more than twice the platform language's), and the
  * detector, asked only then, reliably agrees with them. Without a platform language, clear
- * function-word evidence decides (at least 3 and more than twice any other language's, or at
- * least 2 and none of another); otherwise the detector does when it is reliable, then weaker
+ * function-word evidence decides (at least 3, and more than twice any other language's: two
+ * could be Italian's `il … non`); otherwise the detector does when it is reliable, then weaker
  * function-word evidence (at least 2); otherwise the language is unknown.
  * Mastodon fills `language` from the author's default, so "en" on a German post is common.
  */
@@ -93,7 +93,7 @@ export function decideLanguage(text: string, t: AnalyzedText, platformLang: stri
   // (which costs ~80 µs a post, more than all the other rules together).
   let second = 0;
   for (const l of PACK_LANGS) if (l !== best) second = Math.max(second, counts[l]);
-  if ((counts[best] >= 3 && counts[best] > 2 * second) || (counts[best] >= 2 && second === 0)) return { value: best, source: 'detector', reasons: [{ rule: 'language:function-words', evidence }] };
+  if (counts[best] >= 3 && counts[best] > 2 * second) return { value: best, source: 'detector', reasons: [{ rule: 'language:function-words', evidence }] };
   if (detector && t.letters >= minLetters) {
     const d = detector.detect(text);
     if (d.lang && d.reliable) return { value: d.lang, source: 'detector', reasons: [{ rule: 'language:detector', evidence: `${d.lang} (reliable)` }] };

@@ -3,6 +3,8 @@ import { analyzeText, WORD, type AnalyzedText } from './analyze-text.js';
 /** A phrase found in a post: which entry, at which word (index into `words`), how many words. */
 export interface PhraseHit<T> {
   value: T;
+  /** From a `^0.5` suffix on the phrase; 1 by default. */
+  weight: number;
   phrase: string;
   at: number;
   length: number;
@@ -14,6 +16,7 @@ interface Entry<T> {
   prefix: boolean;
   phrase: string;
   value: T;
+  weight: number;
 }
 
 /**
@@ -24,13 +27,17 @@ export class PhraseIndex<T> {
   private readonly byFirst = new Map<string, Entry<T>[]>();
   private readonly byStem = new Map<string, Entry<T>[]>();
 
-  add(phrase: string, value: T): void {
+  /** `word*` matches word endings; a `^0.5` suffix weighs the phrase (weak evidence). */
+  add(spec: string, value: T): void {
+    const weighted = /\^(\d+(?:\.\d+)?)\s*$/.exec(spec);
+    const weight = weighted ? Number(weighted[1]) : 1;
+    const phrase = weighted ? spec.slice(0, weighted.index) : spec;
     const prefix = phrase.trimEnd().endsWith('*');
     // Tokenized exactly like posts, so contractions and elisions line up.
     const t = analyzeText(phrase);
     const words = t.words.map((i) => t.tokens[i]!.text);
     if (words.length === 0) return;
-    const entry: Entry<T> = { words, prefix, phrase, value };
+    const entry: Entry<T> = { words, prefix, phrase, value, weight };
     if (prefix && words.length === 1) {
       const stem = words[0]!.slice(0, 3);
       (this.byStem.get(stem) ?? this.byStem.set(stem, []).get(stem)!).push(entry);
@@ -49,12 +56,12 @@ export class PhraseIndex<T> {
       const list = this.byFirst.get(tok.text);
       if (list) {
         for (const e of list) {
-          if (this.matchesAt(e, t, i)) hits.push({ value: e.value, phrase: e.phrase, at: i, length: e.words.length });
+          if (this.matchesAt(e, t, i)) hits.push({ value: e.value, weight: e.weight, phrase: e.phrase, at: i, length: e.words.length });
         }
       }
       const stemmed = tok.text.length >= 3 ? this.byStem.get(tok.text.slice(0, 3)) : undefined;
       if (stemmed) {
-        for (const e of stemmed) if (tok.text.startsWith(e.words[0]!)) hits.push({ value: e.value, phrase: e.phrase, at: i, length: 1 });
+        for (const e of stemmed) if (tok.text.startsWith(e.words[0]!)) hits.push({ value: e.value, weight: e.weight, phrase: e.phrase, at: i, length: 1 });
       }
     }
     return hits;

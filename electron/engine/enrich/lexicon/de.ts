@@ -52,7 +52,7 @@ export const DE: LanguagePack = {
     'post-purchase': [
       'einen menschen', 'mit einem menschen', 'meine bestellung', 'bestellung', 'lieferung', 'geliefert', 'angekommen', 'versand', 'erstattung', 'rückerstattung', 'rücksendung', 'ersatz', 'ersatzteil', 'garantie', 'reparatur', 'support',
       'kundenservice', 'hotline', 'konto', 'rechnung', 'abbuchung', 'abgebucht', 'abo', 'vertrag', 'kündigen', 'kündige', 'seit dem update', 'update', 'app', 'akku', 'kaputt', 'flug', 'techniker',
-      'zählerstände', 'fehler', 'mein', 'meine', 'meinen', 'meins', 'immer noch', 'wieder', 'warteschleife', 'miete', 'gebühren', 'zinsen', 'fahrer', 'kurier', 'optikerin', 'gläser',
+      'zählerstände', 'fehler', 'mein^0.5', 'meine^0.5', 'meinen^0.5', 'meins^0.5', 'immer noch', 'wieder', 'warteschleife', 'miete', 'gebühren', 'zinsen', 'fahrer', 'kurier', 'optikerin', 'gläser',
     ],
     legal: ['anwalt', 'anwältin', 'rechtsanwalt', 'verklagen', 'klage', 'gericht', 'verbraucherzentrale', 'schlichtungsstelle', 'bundesnetzagentur', 'rechtliche schritte', 'anzeige'],
     safety: ['feuer', 'brand', 'rauch', 'gequalmt', 'qualmt', 'geschmolzen', 'explodiert', 'verletzt', 'verletzung', 'krankenhaus', 'stromschlag', 'gefährlich', 'lebensgefährlich', 'vergiftung', 'allergische'],

@@ -62,7 +62,7 @@ export const EN: LanguagePack = {
     ],
     'post-purchase': [
       'reach a human', 'talk to a human', 'speak to a human', 'my order', 'order', 'delivery', 'delivered', 'arrived', 'shipped', 'refund', 'return', 'returning', 'replacement', 'warranty', 'repair', 'repaired', 'fixed', 'support', 'customer service',
-      'my account', 'account', 'bill', 'charged', 'subscription', 'my', 'since the update', 'after', 'months', 'update', 'app', 'battery', 'broken', 'lost', 'flight', 'contract', 'technician', 'meter', 'error', 'still', 'again', 'on hold', 'rider', 'optician', 'lenses', 'frames', 'mine', 'rent', 'fee', 'cancel',
+      'my account', 'account', 'bill', 'charged', 'subscription', 'my^0.5', 'since the update', 'after', 'months', 'update', 'app', 'battery', 'broken', 'lost', 'flight', 'contract', 'technician', 'meter', 'error', 'still', 'again', 'on hold', 'rider', 'optician', 'lenses', 'frames', 'mine^0.5', 'rent', 'fee', 'cancel',
     ],
     legal: ['lawyer', 'lawyers', 'attorney', 'sue', 'suing', 'lawsuit', 'legal action', 'court', 'small claims', 'trading standards', 'ombudsman', 'regulator', 'solicitor'],
     safety: ['fire', 'smoke', 'smoking', 'melted', 'burn', 'burned', 'burnt', 'exploded', 'explode', 'injured', 'injury', 'hospital', 'electric shock', 'shock', 'dangerous', 'unsafe', 'choking', 'allergic reaction', 'food poisoning', 'poisoning'],

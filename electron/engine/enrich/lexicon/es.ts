@@ -48,7 +48,7 @@ export const ES: LanguagePack = {
     'post-purchase': [
       'una persona', 'un humano', 'mi pedido', 'pedido', 'entrega', 'entregado', 'llegó', 'llegado', 'reembolso', 'devolución', 'devolverme', 'sustitución', 'repuesto', 'garantía', 'reparación', 'arregló', 'soporte', 'servicio técnico',
       'atención al cliente', 'cuenta', 'factura', 'cobró', 'cobrado', 'suscripción', 'contrato', 'darme de baja', 'doy de baja', 'actualización', 'app', 'batería', 'vuelo', 'maleta', 'técnico', 'contador',
-      'error', 'mi', 'mis', 'otra vez', 'sigo', 'en espera', 'alquiler', 'comisión', 'repartidor', 'óptica', 'gafas', 'lentes',
+      'error', 'mi^0.5', 'mis^0.5', 'otra vez', 'sigo', 'en espera', 'alquiler', 'comisión', 'repartidor', 'óptica', 'gafas', 'lentes',
     ],
     legal: ['abogado', 'abogada', 'denunciar', 'denuncia', 'denuncio', 'demanda', 'demandar', 'juzgado', 'tribunal', 'consumo', 'ocu', 'reclamación', 'hoja de reclamaciones'],
     safety: ['fuego', 'incendio', 'humo', 'derritió', 'quemado', 'quemadura', 'explotó', 'herido', 'herida', 'hospital', 'descarga eléctrica', 'electrocutado', 'peligroso', 'peligrosa', 'intoxicación'],

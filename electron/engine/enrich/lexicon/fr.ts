@@ -49,7 +49,7 @@ export const FR: LanguagePack = {
     'post-purchase': [
       'un humain', 'une personne', 'ma commande', 'commande', 'livraison', 'livré', 'livrée', 'arrivé', 'arrivée', 'remboursement', 'rembourser', 'retour', 'remplacement', 'garantie', 'réparation', 'réparé', 'sav', 'service client',
       'conseiller', 'compte', 'facture', 'facturé', 'débité', 'abonnement', 'contrat', 'résilier', 'résilie', 'mise à jour', 'appli', 'batterie', 'vol', 'valise', 'bagages', 'technicien', 'relevés',
-      'erreur', 'mon', 'ma', 'mes', 'toujours', 'encore', 'attente', 'loyer', 'agios', 'livreur', 'opticienne', 'verres', 'lunettes',
+      'erreur', 'mon^0.5', 'ma^0.5', 'mes^0.5', 'toujours', 'encore', 'attente', 'loyer', 'agios', 'livreur', 'opticienne', 'verres', 'lunettes',
     ],
     legal: ['avocat', 'avocate', 'porter plainte', 'plainte', 'tribunal', 'procès', 'justice', 'saisis le tribunal', 'saisir', 'ufc', 'que choisir', 'médiateur', 'mise en demeure'],
     safety: ['feu', 'incendie', 'fumée', 'fumer', 'fondu', 'brûlé', 'brûlure', 'explosé', 'blessé', 'blessée', 'hôpital', 'décharge électrique', 'électrocuté', 'dangereux', 'dangereuse', 'intoxication'],

@@ -35,6 +35,6 @@ export interface LanguagePack {
   interrogatives: string[];
   /** Frequent function words: evidence of the language. */
   stopwords: string[];
-  /** Phrases (one or more words) per rule family. */
+  /** Phrases (one or more words) per rule family; `phrase^0.5` weighs one as weak evidence. */
   cues: Partial<Record<CueKind, string[]>>;
 }
