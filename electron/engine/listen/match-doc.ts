@@ -7,15 +7,11 @@ export const TOKEN_MENTION = 2;
 
 /**
  * A post prepared for matching: its folded words in order (a `#tag` or `@name` in the text is
- * a word too, flagged), the words joined by single spaces (what the automaton scans), and the
- * keys of everything else a query can test.
+ * a word too, flagged) and the keys of everything else a query can test.
  */
 export interface MatchDoc {
   words: string[];
   kinds: number[];
-  /** Offset of each word in `scan`. */
-  starts: number[];
-  scan: string;
   tags: Set<string>;
   /** `name` and `name@instance` for every mention. */
   mentions: Set<string>;
@@ -53,12 +49,10 @@ export function prepareMatchDoc(input: MatchInput): MatchDoc {
   const text = foldText(input.text);
   const words: string[] = [];
   const kinds: number[] = [];
-  const starts: number[] = [];
   const tags = new Set<string>();
   const mentions = new Set<string>();
   const tagAt = new Map<string, number[]>();
   const mentionAt = new Map<string, number[]>();
-  let offset = 0;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     let marker = m[1]!;
@@ -67,8 +61,6 @@ export function prepareMatchDoc(input: MatchInput): MatchDoc {
     if (marker && m.index > 0 && WORD_BEFORE.test(text[m.index - 1]!)) marker = '';
     const pos = words.length;
     words.push(word);
-    starts.push(offset);
-    offset += word.length + 1;
     if (marker === '#') {
       kinds.push(TOKEN_HASHTAG);
       tags.add(word);
@@ -116,5 +108,5 @@ export function prepareMatchDoc(input: MatchInput): MatchDoc {
       if (!h.includes('.')) break;
     }
   }
-  return { words, kinds, starts, scan: words.join(' '), tags, mentions, tagAt, mentionAt, fields };
+  return { words, kinds, tags, mentions, tagAt, mentionAt, fields };
 }

@@ -1,14 +1,14 @@
-import { AhoCorasick } from '@monyone/aho-corasick/fast';
 import type { QueryNode } from './ast.js';
 import { compileNode, literalKeys, triggerOf, type CompiledNode } from './compile.js';
 import { Evaluator } from './evaluate.js';
 import { prepareMatchDoc, type MatchDoc } from './match-doc.js';
 import type { MatchInput } from './match-input.js';
 import { parseQuery } from './parser.js';
+import { WordAutomaton } from './word-automaton.js';
 
 export interface MatcherStats {
   queries: number;
-  /** Distinct keywords in the automaton. */
+  /** Distinct literals: whole words and phrases (in the automaton) plus wildcard prefixes. */
   literals: number;
   /** Queries with no positive key (e.g. `NOT spam`), evaluated for every post. */
   alwaysEvaluated: number;
@@ -24,16 +24,9 @@ export interface Matcher {
   /** Ids of the queries the post matches, in the order they were added. */
   match(input: MatchInput): string[];
   matchDoc(doc: MatchDoc): string[];
-  /** Builds the automaton now if queries changed (otherwise the next match does it). */
+  /** Builds the automaton now if it was never built or needs compacting (else the next match does). */
   rebuild(): void;
   stats(): MatcherStats;
-}
-
-interface Keyword {
-  /** How many queries use it as a whole word/phrase, and as a prefix. */
-  exact: number;
-  prefix: number;
-  words: number;
 }
 
 interface Entry {
@@ -43,17 +36,6 @@ interface Entry {
   order: number;
 }
 
-function wordIndex(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 function addSpan(hits: Map<string, number[]>, key: string, s: number, e: number): void {
   const list = hits.get(key);
   if (list) list.push(s, e);
@@ -61,38 +43,38 @@ function addSpan(hits: Map<string, number[]>, key: string, s: number, e: number)
 }
 
 /**
- * All text literals of all queries live in one Aho–Corasick automaton over the posts' folded
- * words; a post is scanned once, and only queries with a key present in the post (a literal hit,
- * a hashtag, a mention or a field value, see `triggerOf`) are evaluated. Queries with no positive
- * key are the only ones evaluated for every post. Changing queries updates the key index at once
- * and marks the automaton stale; it is rebuilt once, on the next match (or `rebuild()`), and only
- * when the set of keywords actually changed.
+ * All whole-word literals of all queries live in one Aho–Corasick automaton over words (see
+ * `WordAutomaton`); wildcard prefixes in a map probed with each word's first letters. A post is
+ * scanned once, and only queries with a key present in the post (a literal hit, a hashtag, a
+ * mention or a field value, see `triggerOf`) are evaluated; queries with no positive key
+ * (`NOT spam`, `-is:reply`) are the only ones evaluated for every post. Changing a query updates
+ * the key index and adds or removes its new or dropped literals in the automaton in place.
  */
 export function createMatcher(): Matcher {
   const entries = new Map<string, Entry>();
-  const keywords = new Map<string, Keyword>();
+  const automaton = new WordAutomaton();
+  /** Literal key (`w:cold brew`, `p:refun`) → how many queries use it. */
+  const refs = new Map<string, number>();
+  const prefixes = new Set<string>();
+  let longestPrefix = 0;
   const byTrigger = new Map<string, Set<string>>();
   const always = new Set<string>();
-  let automaton: AhoCorasick | null = null;
-  let stale = false;
   let order = 0;
-  let builds = 0;
-  let lastBuildMs = 0;
 
   function countLiteral(key: string, delta: number): void {
-    const kw = key.slice(2);
-    let k = keywords.get(kw);
-    if (!k) {
-      k = { exact: 0, prefix: 0, words: kw.split(' ').length };
-      keywords.set(kw, k);
-    }
-    if (key.startsWith('w:')) k.exact += delta;
-    else k.prefix += delta;
-    if (k.exact === 0 && k.prefix === 0) {
-      keywords.delete(kw);
-      stale = true;
-    } else if (delta > 0 && k.exact + k.prefix === 1) {
-      stale = true;
+    const n = (refs.get(key) ?? 0) + delta;
+    if (n > 0) refs.set(key, n);
+    else refs.delete(key);
+    const text = key.slice(2);
+    if (delta > 0 && n === 1) {
+      if (key.startsWith('w:')) automaton.add(text);
+      else {
+        prefixes.add(text);
+        longestPrefix = Math.max(longestPrefix, text.length);
+      }
+    } else if (n === 0) {
+      if (key.startsWith('w:')) automaton.remove(text);
+      else prefixes.delete(text);
     }
   }
 
@@ -113,27 +95,17 @@ export function createMatcher(): Matcher {
     return true;
   }
 
-  function build(): void {
-    if (!stale) return;
-    const t0 = performance.now();
-    automaton = keywords.size > 0 ? new AhoCorasick([...keywords.keys()]) : null;
-    lastBuildMs = performance.now() - t0;
-    builds++;
-    stale = false;
-  }
-
   function matchDoc(doc: MatchDoc): string[] {
-    build();
+    automaton.build();
     const hits = new Map<string, number[]>();
-    const scan = doc.scan;
-    if (automaton && scan.length > 0) {
-      for (const h of automaton.matchInText(scan)) {
-        if (h.begin > 0 && scan.charCodeAt(h.begin - 1) !== 32) continue;
-        const k = keywords.get(h.keyword)!;
-        const s = wordIndex(doc.starts, h.begin);
-        if (k.exact > 0 && (h.end === scan.length || scan.charCodeAt(h.end) === 32)) addSpan(hits, `w:${h.keyword}`, s, s + k.words - 1);
-        if (k.prefix > 0) addSpan(hits, `p:${h.keyword}`, s, s);
-      }
+    automaton.scan(doc.words, (phrase, at, length) => addSpan(hits, `w:${phrase}`, at, at + length - 1));
+    if (prefixes.size > 0) {
+      doc.words.forEach((w, i) => {
+        for (let k = 3; k <= Math.min(w.length, longestPrefix); k++) {
+          const p = w.slice(0, k);
+          if (prefixes.has(p)) addSpan(hits, `p:${p}`, i, i);
+        }
+      });
     }
     const candidates = new Set<string>(always);
     const trigger = (key: string) => {
@@ -168,8 +140,7 @@ export function createMatcher(): Matcher {
       const node = compileNode(ast);
       const previous = entries.get(id);
       const literals = literalKeys(node);
-      // Count the new literals before dropping the old ones: an edit that keeps its words
-      // doesn't rebuild the automaton.
+      // Count the new literals before dropping the old ones: words an edit keeps stay put.
       for (const key of literals) countLiteral(key, +1);
       remove(id);
       const trigger = triggerOf(node);
@@ -189,7 +160,7 @@ export function createMatcher(): Matcher {
     has: (id) => entries.has(id),
     match: (input) => matchDoc(prepareMatchDoc(input)),
     matchDoc,
-    rebuild: build,
-    stats: () => ({ queries: entries.size, literals: keywords.size, alwaysEvaluated: always.size, builds, lastBuildMs }),
+    rebuild: () => automaton.build(),
+    stats: () => ({ queries: entries.size, literals: automaton.size + prefixes.size, alwaysEvaluated: always.size, builds: automaton.builds, lastBuildMs: automaton.lastBuildMs }),
   };
 }

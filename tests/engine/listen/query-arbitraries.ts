@@ -64,6 +64,8 @@ export const postText = fc
   .array(
     fc.oneof(
       { weight: 6, arbitrary: word },
+      // A few words often, so phrases and NEAR pairs from the queries do occur.
+      { weight: 6, arbitrary: fc.constantFrom('coffee', 'cold', 'brew', 'refund', 'late') },
       { weight: 1, arbitrary: fc.constantFrom('Café', 'COFFEE', 'Refund!', 'brew-cold', "don't", 'ÇAFÉ') },
       { weight: 1, arbitrary: fc.constantFrom('#BrewCo', '#coffee', '#cold_brew', 'C#', '@brewco', '@BrewCo@mastodon.social', '@anna', 'me@brewco.org') },
       { weight: 1, arbitrary: fc.constantFrom('.', ',', '!!', '…', '—', '(', ')', '"', '☕', '😡') },
