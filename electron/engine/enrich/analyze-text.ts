@@ -60,7 +60,9 @@ export function analyzeText(input: string): AnalyzedText {
       const raw = m[2];
       const folded = foldText(raw).replace(APOSTROPHES, '');
       letters += raw.length;
-      const caps = raw.length >= 3 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+      const second = raw.charCodeAt(1);
+      // Most words have a lower-case ASCII second letter: not capitals, no need to compare cases.
+      const caps = raw.length >= 3 && !(second >= 97 && second <= 122) && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
       words.push(tokens.length);
       tokens.push({ kind: WORD, text: folded, raw, caps, clause });
     } else {

@@ -14,9 +14,12 @@ function phraseText(t: AnalyzedText, h: PhraseHit<CueKind>): string {
   return out.join(' ');
 }
 
+/** A reason whose evidence is only written out if its label wins (most never do). */
+type LazyReason = { rule: string; evidence: string | PhraseHit<CueKind>; weight: number };
+
 interface Tally {
   score: number;
-  reasons: Reason[];
+  reasons: LazyReason[];
 }
 
 function tally<K extends string>(keys: readonly K[]): Record<K, Tally> {
@@ -25,9 +28,13 @@ function tally<K extends string>(keys: readonly K[]): Record<K, Tally> {
   return out;
 }
 
-function add(t: Tally, rule: string, evidence: string, weight: number): void {
+function add(t: Tally, rule: string, evidence: string | PhraseHit<CueKind>, weight: number): void {
   t.score += weight;
-  t.reasons.push({ rule, evidence, weight: Math.round(weight * 100) / 100 });
+  t.reasons.push({ rule, evidence, weight });
+}
+
+function explain(text: AnalyzedText, t: Tally): Reason[] {
+  return t.reasons.map((r) => ({ rule: r.rule, evidence: typeof r.evidence === 'string' ? r.evidence : phraseText(text, r.evidence), weight: Math.round(r.weight * 100) / 100 }));
 }
 
 function argmax<K extends string>(scores: Record<K, Tally>, order: readonly K[]): K {
@@ -63,7 +70,7 @@ export function classifyIntent(t: AnalyzedText, pack: CompiledPack, hits: Phrase
   const w = INTENT_WEIGHTS;
   s.chatter.score = w.chatterFloor;
   for (const h of hits) {
-    const text = phraseText(t, h);
+    const text = h;
     if (h.value === 'complaint') add(s.complaint, 'intent:complaint-cue', text, w.complaintCue * cueWeight(h));
     else if (h.value === 'legal' || h.value === 'safety' || h.value === 'cancel') add(s.complaint, `intent:${h.value}-cue`, text, w.urgentCue);
     else if (h.value === 'question') add(s.question, 'intent:question-cue', text, w.questionCue * cueWeight(h));
@@ -91,7 +98,7 @@ export function classifyIntent(t: AnalyzedText, pack: CompiledPack, hits: Phrase
   if (label !== 'recommendation' && s.recommendation.score >= w.recommendationCue && s.recommendation.score >= w.recommendationShare * s[label].score) label = 'recommendation';
   // A reported problem followed by "where do I send it?" asks for a fix: a complaint.
   if (label === 'question' && s.complaint.score >= w.complaintOverQuestion) label = 'complaint';
-  return { label, reasons: s[label].reasons };
+  return { label, reasons: explain(t, s[label]) };
 }
 
 const STAGE_ORDER = ['none', 'purchase', 'pre-purchase', 'post-purchase'] as const;
@@ -104,7 +111,7 @@ export function classifyStage(t: AnalyzedText, hits: PhraseHit<CueKind>[], inten
   const w = STAGE_WEIGHTS;
   s.none.score = w.noneFloor;
   for (const h of hits) {
-    if (h.value === 'pre-purchase' || h.value === 'purchase' || h.value === 'post-purchase') add(s[h.value], `stage:${h.value}-cue`, phraseText(t, h), cueWeight(h));
+    if (h.value === 'pre-purchase' || h.value === 'purchase' || h.value === 'post-purchase') add(s[h.value], `stage:${h.value}-cue`, h, cueWeight(h));
   }
   if (intent === 'chatter') add(s.none, 'stage:chatter', 'chatter', w.chatterNone);
   if (intent === 'complaint') add(s['post-purchase'], 'stage:complaint', 'complaint', w.complaintPost);
@@ -114,7 +121,7 @@ export function classifyStage(t: AnalyzedText, hits: PhraseHit<CueKind>[], inten
   if (intent === 'recommendation' && sentiment.label === 'negative') add(s['pre-purchase'], 'stage:warning', 'advises against buying', w.warningPre);
   else if (intent === 'recommendation') add(s['post-purchase'], 'stage:recommendation', 'recommends from experience', w.recommendationPost);
   const label = argmax(s, STAGE_ORDER);
-  return { label, reasons: s[label].reasons };
+  return { label, reasons: explain(t, s[label]) };
 }
 
 export interface AuthorSignals {

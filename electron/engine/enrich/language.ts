@@ -1,4 +1,5 @@
 import type { LangSource, Reason } from '../../../shared/understanding.js';
+import { foldText } from '../text/fold.js';
 import type { AnalyzedText } from './analyze-text.js';
 import { PACK_LANGS, PACKS, type PackLang } from './lexicon/index.js';
 
@@ -23,13 +24,17 @@ export async function loadLanguageDetector(): Promise<LanguageDetector> {
   };
 }
 
-/** Function word → the languages it belongs to (a bit per language). */
-const STOPWORDS = new Map<string, number>();
-PACK_LANGS.forEach((l, bit) => {
-  for (const w of PACKS[l].stopwords) STOPWORDS.set(w, (STOPWORDS.get(w) ?? 0) | (1 << bit));
-});
-
-const ONLY = new Map<number, PackLang>(PACK_LANGS.map((l, bit) => [1 << bit, l]));
+/** Function word → its language, for words that belong to one language only. */
+const STOPWORDS = (() => {
+  const langs = new Map<string, Set<PackLang>>();
+  for (const l of PACK_LANGS) for (const raw of PACKS[l].stopwords) {
+    const w = foldText(raw);
+    (langs.get(w) ?? langs.set(w, new Set()).get(w)!).add(l);
+  }
+  const only = new Map<string, PackLang>();
+  for (const [w, ls] of langs) if (ls.size === 1) only.set(w, [...ls][0]!);
+  return only;
+})();
 
 /**
  * How many function words of each known language the post uses, counting only words that belong
@@ -38,8 +43,7 @@ const ONLY = new Map<number, PackLang>(PACK_LANGS.map((l, bit) => [1 << bit, l])
 export function stopwordCounts(t: AnalyzedText): Record<PackLang, number> {
   const counts = { en: 0, de: 0, fr: 0, es: 0 };
   for (const i of t.words) {
-    const bits = STOPWORDS.get(t.tokens[i]!.text);
-    const lang = bits === undefined ? undefined : ONLY.get(bits);
+    const lang = STOPWORDS.get(t.tokens[i]!.text);
     if (lang) counts[lang]++;
   }
   return counts;

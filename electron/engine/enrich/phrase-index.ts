@@ -24,6 +24,8 @@ interface Entry<T> {
  * by their first word (or its first three letters, for a one-word prefix entry).
  */
 export class PhraseIndex<T> {
+  /** One-word entries: found with a single lookup. */
+  private readonly single = new Map<string, Entry<T>[]>();
   private readonly byFirst = new Map<string, Entry<T>[]>();
   private readonly byStem = new Map<string, Entry<T>[]>();
 
@@ -41,6 +43,9 @@ export class PhraseIndex<T> {
     if (prefix && words.length === 1) {
       const stem = words[0]!.slice(0, 3);
       (this.byStem.get(stem) ?? this.byStem.set(stem, []).get(stem)!).push(entry);
+    } else if (words.length === 1) {
+      const w = words[0]!;
+      (this.single.get(w) ?? this.single.set(w, []).get(w)!).push(entry);
     } else {
       const first = words[0]!;
       (this.byFirst.get(first) ?? this.byFirst.set(first, []).get(first)!).push(entry);
@@ -53,13 +58,15 @@ export class PhraseIndex<T> {
     const { tokens, words } = t;
     for (let i = 0; i < words.length; i++) {
       const tok = tokens[words[i]!]!;
+      const one = this.single.get(tok.text);
+      if (one) for (const e of one) hits.push({ value: e.value, weight: e.weight, phrase: e.phrase, at: i, length: 1 });
       const list = this.byFirst.get(tok.text);
       if (list) {
         for (const e of list) {
           if (this.matchesAt(e, t, i)) hits.push({ value: e.value, weight: e.weight, phrase: e.phrase, at: i, length: e.words.length });
         }
       }
-      const stemmed = tok.text.length >= 3 ? this.byStem.get(tok.text.slice(0, 3)) : undefined;
+      const stemmed = this.byStem.size > 0 && tok.text.length >= 3 ? this.byStem.get(tok.text.slice(0, 3)) : undefined;
       if (stemmed) {
         for (const e of stemmed) if (tok.text.startsWith(e.words[0]!)) hits.push({ value: e.value, weight: e.weight, phrase: e.phrase, at: i, length: 1 });
       }

@@ -3,8 +3,9 @@ import { DynamicAhoCorasick } from '@monyone/aho-corasick';
 /**
  * The one automaton behind the matcher: every whole-word literal (a term is a one-word phrase)
  * of every query, as an Aho–Corasick automaton over *words* rather than letters. Each word the
- * literals use gets a two-unit code (first unit U+A000–U+AFFF, second U+1000–U+1FFF, so a match
- * can only start on a word boundary); a post is encoded the same way, unknown words as filler.
+ * literals use gets a two-unit code (first unit U+1000–U+1FFF from the id's low bits, second
+ * U+A000–U+AFFF from its high bits: the ranges never overlap, so a match can only start on a word
+ * boundary, and the varied unit comes first, which keeps in-place edits local); a post is encoded the same way, unknown words as filler.
  * Scanning a post costs two code units per word whatever the literal count, there are no
  * hits inside words to discard, and literals are added and removed in place (the library's
  * dynamic automaton), so editing a query never rebuilds the whole automaton.
@@ -24,7 +25,7 @@ export class WordAutomaton {
   }
 
   private code(id: number): string {
-    return String.fromCharCode(0xa000 + (id >>> 12), 0x1000 + (id & 0xfff));
+    return String.fromCharCode(0x1000 + (id & 0xfff), 0xa000 + (id >>> 12));
   }
 
   private encodePhrase(words: string[], create: boolean): string | null {
