@@ -55,8 +55,9 @@ export function createMatcher(): Matcher {
   const automaton = new WordAutomaton();
   /** Literal key (`w:cold brew`, `p:refun`) → how many queries use it. */
   const refs = new Map<string, number>();
-  const prefixes = new Set<string>();
-  let longestPrefix = 0;
+  /** Wildcard prefixes by their first three letters (every prefix has at least three). */
+  const prefixes = new Map<string, string[]>();
+  let prefixCount = 0;
   const byTrigger = new Map<string, Set<string>>();
   const always = new Set<string>();
   let order = 0;
@@ -69,12 +70,19 @@ export function createMatcher(): Matcher {
     if (delta > 0 && n === 1) {
       if (key.startsWith('w:')) automaton.add(text);
       else {
-        prefixes.add(text);
-        longestPrefix = Math.max(longestPrefix, text.length);
+        const stem = text.slice(0, 3);
+        (prefixes.get(stem) ?? prefixes.set(stem, []).get(stem)!).push(text);
+        prefixCount++;
       }
     } else if (n === 0) {
       if (key.startsWith('w:')) automaton.remove(text);
-      else prefixes.delete(text);
+      else {
+        const stem = text.slice(0, 3);
+        const list = prefixes.get(stem)!.filter((p) => p !== text);
+        if (list.length) prefixes.set(stem, list);
+        else prefixes.delete(stem);
+        prefixCount--;
+      }
     }
   }
 
@@ -95,27 +103,29 @@ export function createMatcher(): Matcher {
     return true;
   }
 
+  function addTriggered(candidates: Set<string>, key: string): void {
+    const ids = byTrigger.get(key);
+    if (ids) for (const id of ids) candidates.add(id);
+  }
+
   function matchDoc(doc: MatchDoc): string[] {
     automaton.build();
     const hits = new Map<string, number[]>();
     automaton.scan(doc.words, (phrase, at, length) => addSpan(hits, `w:${phrase}`, at, at + length - 1));
-    if (prefixes.size > 0) {
-      doc.words.forEach((w, i) => {
-        for (let k = 3; k <= Math.min(w.length, longestPrefix); k++) {
-          const p = w.slice(0, k);
-          if (prefixes.has(p)) addSpan(hits, `p:${p}`, i, i);
-        }
-      });
+    if (prefixCount > 0) {
+      const words = doc.words;
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        if (w.length < 3) continue;
+        const list = prefixes.get(w.slice(0, 3));
+        if (list) for (const p of list) if (w.startsWith(p)) addSpan(hits, `p:${p}`, i, i);
+      }
     }
     const candidates = new Set<string>(always);
-    const trigger = (key: string) => {
-      const ids = byTrigger.get(key);
-      if (ids) for (const id of ids) candidates.add(id);
-    };
-    for (const key of hits.keys()) trigger(`L${key}`);
-    for (const t of doc.tags) trigger(`T${t}`);
-    for (const m of doc.mentions) trigger(`M${m}`);
-    for (const f of doc.fields) trigger(`F${f}`);
+    for (const key of hits.keys()) addTriggered(candidates, `L${key}`);
+    for (const t of doc.tags) addTriggered(candidates, `T${t}`);
+    for (const m of doc.mentions) addTriggered(candidates, `M${m}`);
+    for (const f of doc.fields) addTriggered(candidates, `F${f}`);
     if (candidates.size === 0) return [];
     const ev = new Evaluator(doc, hits);
     const matched: Entry[] = [];
@@ -161,6 +171,6 @@ export function createMatcher(): Matcher {
     match: (input) => matchDoc(prepareMatchDoc(input)),
     matchDoc,
     rebuild: () => automaton.build(),
-    stats: () => ({ queries: entries.size, literals: automaton.size + prefixes.size, alwaysEvaluated: always.size, builds: automaton.builds, lastBuildMs: automaton.lastBuildMs }),
+    stats: () => ({ queries: entries.size, literals: automaton.size + prefixCount, alwaysEvaluated: always.size, builds: automaton.builds, lastBuildMs: automaton.lastBuildMs }),
   };
 }
