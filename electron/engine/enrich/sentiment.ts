@@ -58,7 +58,7 @@ function pickValence(hits: PhraseHit<number>[]): PhraseHit<number>[] {
  * Lexicon valence with the usual modifiers (in the spirit of VADER): a negator within three
  * words before (or, in German, a `nicht` just after) flips and damps; an intensifier before
  * scales; ALL CAPS boosts; after a contrast word (`but`) counts more and before it less; words in
- * a question count half; sarcasm (🙃, "Oh great." opening a complaint) turns praise words
+ * a question count less; sarcasm (🙃, or "Great." opening a sentence of a complaint) turns praise words
  * negative; `!!` strengthens whatever the sum says. The sum is squashed into -1…1.
  */
 export function scoreSentiment(t: AnalyzedText, pack: CompiledPack, cueHits: PhraseHit<CueKind>[], thresholds: { positiveAt: number; negativeAt: number }): SentimentResult {
