@@ -43,8 +43,11 @@ export function expandContractions(s: string): string {
   return s.includes("'") || s.includes('’') ? s.replace(NT, '$1 not').replace(ELISION, '$1e ').replace(POSSESSIVE, '') : s;
 }
 
+/** Posts are read on their first characters only: a hostile 1 MB post costs no more than a long one. */
+export const MAX_ENRICH_CHARS = 20_000;
+
 export function analyzeText(input: string): AnalyzedText {
-  const text = expandContractions(input);
+  const text = expandContractions(input.length > MAX_ENRICH_CHARS ? input.slice(0, MAX_ENRICH_CHARS) : input);
   const tokens: Token[] = [];
   const words: number[] = [];
   const sentenceStarts = new Set<number>([0]);

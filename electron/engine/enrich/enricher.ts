@@ -1,5 +1,5 @@
 import type { Enrichment } from '../../../shared/understanding.js';
-import { analyzeText } from './analyze-text.js';
+import { analyzeText, MAX_ENRICH_CHARS } from './analyze-text.js';
 import { classifyIntent, classifyStage, findUrgency, type AuthorSignals } from './classify.js';
 import { compilePacks } from './compiled-pack.js';
 import { enrichConfigSchema, type EnrichConfig, type EnrichConfigInput } from './config.js';
@@ -47,7 +47,7 @@ export function createEnricher(deps: EnricherDeps): Enricher {
     config,
     enrich({ text, platformLang, author }) {
       const t = analyzeText(text);
-      const lang = decideLanguage(text, t, platformLang, deps.detector, config.language.minLetters);
+      const lang = decideLanguage(text.length > MAX_ENRICH_CHARS ? text.slice(0, MAX_ENRICH_CHARS) : text, t, platformLang, deps.detector, config.language.minLetters);
       const pack = packs[isPackLang(lang.value) ? lang.value : 'en'];
       const hits = pack.cues.find(t);
       const sentiment = scoreSentiment(t, pack, hits, config.sentiment);

@@ -5,17 +5,44 @@ import type { MatchDoc } from './match-doc.js';
 export type Spans = readonly number[];
 const NONE: Spans = [];
 
+interface Span {
+  s: number;
+  e: number;
+}
+
+function toSpans(flat: Spans): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < flat.length; i += 2) out.push({ s: flat[i]!, e: flat[i + 1]! });
+  return out;
+}
+
+/** First index in `sorted` whose `key` is >= `min`. */
+function lowerBound(sorted: Span[], key: 's' | 'e', min: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]![key] < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Pairs of a left and a right span at most `d` positions apart (right after left; or either way
+ * round unless `ordered`), each pair becoming the span that covers both. Sorted lookups keep this
+ * near-linear: a post repeating a word 20,000 times costs milliseconds, not seconds.
+ */
 function nearSpans(l: Spans, r: Spans, d: number, ordered: boolean): number[] {
   const out: number[] = [];
+  const rightByStart = toSpans(r).sort((a, b) => a.s - b.s);
+  const rightByEnd = ordered ? [] : [...rightByStart].sort((a, b) => a.e - b.e);
   for (let i = 0; i < l.length; i += 2) {
     const ls = l[i]!;
     const le = l[i + 1]!;
-    for (let j = 0; j < r.length; j += 2) {
-      const rs = r[j]!;
-      const re = r[j + 1]!;
-      if (rs > le && rs - le <= d) out.push(ls, re);
-      else if (!ordered && ls > re && ls - re <= d) out.push(rs, le);
-    }
+    for (let j = lowerBound(rightByStart, 's', le + 1); j < rightByStart.length && rightByStart[j]!.s <= le + d; j++) out.push(ls, rightByStart[j]!.e);
+    if (ordered) continue;
+    for (let j = lowerBound(rightByEnd, 'e', ls - d); j < rightByEnd.length && rightByEnd[j]!.e < ls; j++) out.push(rightByEnd[j]!.s, le);
   }
   return out;
 }

@@ -23,6 +23,8 @@ export interface MatchDoc {
 }
 
 const TOKEN = /([#@]?)([\p{L}\p{N}_]+)/gu;
+/** A post is matched on its first words only: a hostile 1 MB post costs no more than a long one. */
+export const MAX_MATCH_WORDS = 10_000;
 const DOMAIN = /^@([a-z0-9-]+(?:\.[a-z0-9-]+)+)/;
 const WORD_BEFORE = /[\p{L}\p{N}_]/u;
 
@@ -46,7 +48,8 @@ function addMention(mentions: Set<string>, handle: string): void {
 }
 
 export function prepareMatchDoc(input: MatchInput): MatchDoc {
-  const text = foldText(input.text);
+  // Words are at most a few dozen characters: this keeps folding a hostile post bounded too.
+  const text = foldText(input.text.length > MAX_MATCH_WORDS * 32 ? input.text.slice(0, MAX_MATCH_WORDS * 32) : input.text);
   const words: string[] = [];
   const kinds: number[] = [];
   const tags = new Set<string>();
@@ -54,7 +57,7 @@ export function prepareMatchDoc(input: MatchInput): MatchDoc {
   const tagAt = new Map<string, number[]>();
   const mentionAt = new Map<string, number[]>();
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  for (let m = TOKEN.exec(text); m && words.length < MAX_MATCH_WORDS; m = TOKEN.exec(text)) {
     let marker = m[1]!;
     const word = m[2]!;
     // `C#` or `me@example.com`: the marker belongs to a word, not a hashtag or a mention.

@@ -173,6 +173,21 @@ describe('matcher', () => {
     );
   });
 
+  it('never throws on hostile input: any text, handles, URLs, huge posts', () => {
+    const m = createMatcher();
+    m.set('a', '"cold brew" NEAR/3 (late OR cold) -spam');
+    m.set('b', 'refun* OR #brewco OR @brewco author:anna site:example.com');
+    m.set('c', 'NOT is:reply');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ maxLength: 40 }), fc.string({ maxLength: 60 }), (text, handle, url) => {
+        const ids = m.match(post(text, { author: handle, url, mentions: [handle], hashtags: [handle], topics: [handle], lang: handle }));
+        expect(ids.every((id) => ['a', 'b', 'c'].includes(id))).toBe(true);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(m.match(post(`${'cold brew is late '.repeat(20_000)}`))).toEqual(['a', 'c']);
+  });
+
   it('folding is idempotent, so a folded query word always finds itself', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 20 }), (s) => {
