@@ -33,7 +33,7 @@ function lowerBound(sorted: Span[], key: 's' | 'e', min: number): number {
  * round unless `ordered`), each pair becoming the span that covers both. Sorted lookups keep this
  * near-linear: a post repeating a word 20,000 times costs milliseconds, not seconds.
  */
-function nearSpans(l: Spans, r: Spans, d: number, ordered: boolean): number[] {
+function nearSpans(l: Spans, r: Spans, d: number, ordered: boolean, firstOnly = false): number[] {
   const out: number[] = [];
   const rightByStart = toSpans(r).sort((a, b) => a.s - b.s);
   const rightByEnd = ordered ? [] : [...rightByStart].sort((a, b) => a.e - b.e);
@@ -41,8 +41,9 @@ function nearSpans(l: Spans, r: Spans, d: number, ordered: boolean): number[] {
     const ls = l[i]!;
     const le = l[i + 1]!;
     for (let j = lowerBound(rightByStart, 's', le + 1); j < rightByStart.length && rightByStart[j]!.s <= le + d; j++) out.push(ls, rightByStart[j]!.e);
-    if (ordered) continue;
-    for (let j = lowerBound(rightByEnd, 'e', ls - d); j < rightByEnd.length && rightByEnd[j]!.e < ls; j++) out.push(rightByEnd[j]!.s, le);
+    if (!ordered) for (let j = lowerBound(rightByEnd, 'e', ls - d); j < rightByEnd.length && rightByEnd[j]!.e < ls; j++) out.push(rightByEnd[j]!.s, le);
+    // A yes/no question needs one pair, not all of them.
+    if (firstOnly && out.length > 0) break;
   }
   return out;
 }
@@ -70,8 +71,10 @@ export class Evaluator {
         return n.c.some((c) => this.test(c));
       case 'not':
         return !this.test(n.c);
-      case 'near':
-        return this.spans(n).length > 0;
+      case 'near': {
+        const l = this.spans(n.l);
+        return l.length > 0 && nearSpans(l, this.spans(n.r), n.d, n.ordered, true).length > 0;
+      }
     }
   }
 
