@@ -68,18 +68,17 @@ const INTENT_ORDER = ['chatter', 'recommendation', 'complaint', 'question', 'pra
 export function classifyIntent(t: AnalyzedText, pack: CompiledPack, hits: PhraseHit<CueKind>[], sentiment: SentimentResult): { label: Intent; reasons: Reason[] } {
   const s = tally(INTENT_ORDER);
   const w = INTENT_WEIGHTS;
-  s.chatter.score = w.chatterFloor;
+  add(s.chatter, 'intent:chatter', 'nothing else scored above the floor', w.chatterFloor);
   for (const h of hits) {
-    const text = h;
-    if (h.value === 'complaint') add(s.complaint, 'intent:complaint-cue', text, w.complaintCue * cueWeight(h));
-    else if (h.value === 'legal' || h.value === 'safety' || h.value === 'cancel') add(s.complaint, `intent:${h.value}-cue`, text, w.urgentCue);
-    else if (h.value === 'question') add(s.question, 'intent:question-cue', text, w.questionCue * cueWeight(h));
+    if (h.value === 'complaint') add(s.complaint, 'intent:complaint-cue', h, w.complaintCue * cueWeight(h));
+    else if (h.value === 'legal' || h.value === 'safety' || h.value === 'cancel') add(s.complaint, `intent:${h.value}-cue`, h, w.urgentCue);
+    else if (h.value === 'question') add(s.question, 'intent:question-cue', h, w.questionCue * cueWeight(h));
     else if (h.value === 'praise') {
       // Sarcastic thanks are a complaint.
-      if (sentiment.sarcastic) add(s.complaint, 'intent:sarcastic-praise', text, w.praiseCue * cueWeight(h));
-      else add(s.praise, 'intent:praise-cue', text, w.praiseCue * cueWeight(h));
+      if (sentiment.sarcastic) add(s.complaint, 'intent:sarcastic-praise', h, w.praiseCue * cueWeight(h));
+      else add(s.praise, 'intent:praise-cue', h, w.praiseCue * cueWeight(h));
     }
-    else if (h.value === 'recommendation') add(s.recommendation, 'intent:recommendation-cue', text, w.recommendationCue * cueWeight(h));
+    else if (h.value === 'recommendation') add(s.recommendation, 'intent:recommendation-cue', h, w.recommendationCue * cueWeight(h));
   }
   if (sentiment.label === 'negative') add(s.complaint, 'intent:negative-sentiment', String(sentiment.score), w.negativeSentiment * (0.5 + Math.abs(sentiment.score)));
   if (sentiment.label === 'positive') add(s.praise, 'intent:positive-sentiment', String(sentiment.score), w.positiveSentiment * (0.5 + sentiment.score));
@@ -109,7 +108,7 @@ export const STAGE_WEIGHTS = { noneFloor: 0.9, chatterNone: 1.5, complaintPost: 
 export function classifyStage(t: AnalyzedText, hits: PhraseHit<CueKind>[], intent: Intent, sentiment: SentimentResult): { label: Stage; reasons: Reason[] } {
   const s = tally(STAGE_ORDER);
   const w = STAGE_WEIGHTS;
-  s.none.score = w.noneFloor;
+  add(s.none, 'stage:none', 'no buying cue scored above the floor', w.noneFloor);
   for (const h of hits) {
     if (h.value === 'pre-purchase' || h.value === 'purchase' || h.value === 'post-purchase') add(s[h.value], `stage:${h.value}-cue`, h, cueWeight(h));
   }

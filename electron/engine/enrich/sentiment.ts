@@ -164,6 +164,7 @@ export function scoreSentiment(t: AnalyzedText, pack: CompiledPack, cueHits: Phr
     sum += Math.sign(sum) * boost;
     reasons.push({ rule: 'sentiment:exclamation', evidence: '!'.repeat(Math.min(t.exclamations, 4)), weight: round(Math.sign(sum) * boost) });
   }
+  if (reasons.length === 0) reasons.push({ rule: 'sentiment:none', evidence: 'no sentiment words or emoji', weight: 0 });
   const score = sum / Math.sqrt(sum * sum + NORMALIZE_ALPHA);
   const label: Sentiment = score >= thresholds.positiveAt ? 'positive' : score <= thresholds.negativeAt ? 'negative' : 'neutral';
   return { label, score: round(score), reasons, sarcastic: sarcasm };

@@ -88,7 +88,8 @@ describe('intent and stage', () => {
     const e = run(text, lang);
     expect(e.intent.label, rules(e, 'intent')).toBe(intent);
     expect(e.stage.label, rules(e, 'stage')).toBe(stage);
-    expect(e.intent.reasons.length).toBeGreaterThan(intent === 'chatter' ? -1 : 0);
+    expect(e.intent.reasons.length).toBeGreaterThan(0);
+    expect(e.stage.reasons.length).toBeGreaterThan(0);
   });
 
   it('treats a problem followed by a question as a complaint', () => {
@@ -185,6 +186,8 @@ describe('robustness', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom(null, 'en', 'de', 'xx-YY', ''), (text, lang) => {
         const e = enricher.enrich({ text, platformLang: lang });
         expect(enrichmentSchema.safeParse(e).success).toBe(true);
+        // Every label says why, even "neutral", "chatter" and "none".
+        for (const label of [e.lang, e.sentiment, e.intent, e.stage]) expect(label.reasons.length).toBeGreaterThan(0);
         expect(Math.abs(e.sentiment.score)).toBeLessThanOrEqual(1);
       }),
       { numRuns: 1500 },

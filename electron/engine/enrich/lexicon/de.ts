@@ -14,7 +14,7 @@ export const DE: LanguagePack = {
     'funktioniert nicht': -3, 'geht nicht': -2, 'nicht mehr an': -3, 'keine antwort': -2, 'keine rückmeldung': -2, 'meldet sich niemand': -2, 'niemand': -1, 'nie': -1, 'warteschleife': -2,
     'danke für nichts': -3, 'nein danke': -2, 'gesperrt': -2, 'abgelehnt': -2, 'quietschen': -1, 'zinsen': -1, 'gebühren': -1, 'problem': -1, probleme: -1, 'ohne probleme': 2,
     'schon wieder': -1, 'empfehle*': 2, 'empfohlen': 2, 'empfehlung': 2, 'ist es wert': 2, 'ohne ankündigung': -2, 'ohne jede ankündigung': -2, 'ohne vorwarnung': -2,
-    'nicht auf lager': -1, 'verdoppelt*': -1, fehler: 0, 'leider': -1, 'mangelhaft': -3, 'ungenügend': -3, 'schade': -2, 'mist': -3, 'sch*': 0, 'verbraucherzentrale': -1,
+    'nicht auf lager': -1, 'verdoppelt*': -1, fehler: 0, 'leider': -1, 'mangelhaft': -3, 'ungenügend': -3, 'schade': -2, 'mist': -3, 'verbraucherzentrale': -1,
   },
   negators: ['nicht', 'kein', 'keine', 'keinen', 'keiner', 'keinem', 'nie', 'niemals', 'ohne', 'nichts', 'weder', 'kaum'],
   postNegators: ['nicht', 'nie', 'niemals'],
