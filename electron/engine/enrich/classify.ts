@@ -37,6 +37,17 @@ function explain(text: AnalyzedText, t: Tally): Reason[] {
   return t.reasons.map((r) => ({ rule: r.rule, evidence: typeof r.evidence === 'string' ? r.evidence : phraseText(text, r.evidence), weight: Math.round(r.weight * 100) / 100 }));
 }
 
+/** A negator up to two words before, in the same clause ("not happy with", "pas content de"). */
+function negated(t: AnalyzedText, pack: CompiledPack, at: number): boolean {
+  const clause = t.tokens[t.words[at]!]!.clause;
+  for (let k = at - 1; k >= Math.max(0, at - 2); k--) {
+    const tok = t.tokens[t.words[k]!]!;
+    if (tok.clause !== clause) return false;
+    if (pack.negators.has(tok.text)) return true;
+  }
+  return false;
+}
+
 function argmax<K extends string>(scores: Record<K, Tally>, order: readonly K[]): K {
   let best = order[0]!;
   for (const k of order) if (scores[k].score > scores[best].score) best = k;
@@ -74,8 +85,9 @@ export function classifyIntent(t: AnalyzedText, pack: CompiledPack, hits: Phrase
     else if (h.value === 'legal' || h.value === 'safety' || h.value === 'cancel') add(s.complaint, `intent:${h.value}-cue`, h, w.urgentCue);
     else if (h.value === 'question') add(s.question, 'intent:question-cue', h, w.questionCue * cueWeight(h));
     else if (h.value === 'praise') {
-      // Sarcastic thanks are a complaint.
+      // Sarcastic or negated thanks are a complaint.
       if (sentiment.sarcastic) add(s.complaint, 'intent:sarcastic-praise', h, w.praiseCue * cueWeight(h));
+      else if (negated(t, pack, h.at)) add(s.complaint, 'intent:negated-praise', h, w.praiseCue * cueWeight(h));
       else add(s.praise, 'intent:praise-cue', h, w.praiseCue * cueWeight(h));
     }
     else if (h.value === 'recommendation') add(s.recommendation, 'intent:recommendation-cue', h, w.recommendationCue * cueWeight(h));

@@ -92,6 +92,12 @@ describe('intent and stage', () => {
     expect(e.stage.reasons.length).toBeGreaterThan(0);
   });
 
+  it('reads negated thanks as a complaint, not praise', () => {
+    const e = run('Not happy with the new blend, not impressed at all');
+    expect(e.intent.label).toBe('complaint');
+    expect(rules(e, 'intent')).toMatch(/intent:negated-praise happy with/);
+  });
+
   it('treats a problem followed by a question as a complaint', () => {
     expect(run("My new laptop won't turn on after a week. Where do I send it?").intent.label).toBe('complaint');
   });
