@@ -36,6 +36,15 @@ function words(t: AnalyzedText, at: number, length: number): string {
   return out.join(' ');
 }
 
+// Module-level helpers rather than closures: a closure per post is measurable at 30,000 posts/s.
+function wordText(t: AnalyzedText, k: number): string {
+  return t.tokens[t.words[k]!]!.text;
+}
+
+function clauseOf(t: AnalyzedText, k: number): number {
+  return t.tokens[t.words[k]!]!.clause;
+}
+
 /** Chooses the longest valence phrase at each position; a word counts once. */
 function pickValence(hits: PhraseHit<number>[]): PhraseHit<number>[] {
   const byStart = new Map<number, PhraseHit<number>>();
@@ -63,8 +72,6 @@ function pickValence(hits: PhraseHit<number>[]): PhraseHit<number>[] {
  */
 export function scoreSentiment(t: AnalyzedText, pack: CompiledPack, cueHits: PhraseHit<CueKind>[], thresholds: { positiveAt: number; negativeAt: number }): SentimentResult {
   const { tokens, words: wordIdx } = t;
-  const wordText = (k: number) => tokens[wordIdx[k]!]!.text;
-  const clauseOf = (k: number) => tokens[wordIdx[k]!]!.clause;
   const questionClauses = new Set<number>();
   for (const tok of tokens) if (tok.kind === PUNCT && tok.text.includes('?')) questionClauses.add(tok.clause);
 
@@ -72,27 +79,27 @@ export function scoreSentiment(t: AnalyzedText, pack: CompiledPack, cueHits: Phr
   for (const h of pickValence(pack.valence.find(t))) {
     let v = h.value;
     const notes: string[] = [];
-    const clause = clauseOf(h.at);
-    const selfNegated = pack.negators.has(wordText(h.at));
+    const clause = clauseOf(t, h.at);
+    const selfNegated = pack.negators.has(wordText(t, h.at));
     let negated = false;
     if (!selfNegated) {
-      for (let k = h.at - 1; k >= Math.max(0, h.at - 3) && clauseOf(k) === clause; k--) {
-        if (pack.negators.has(wordText(k))) {
+      for (let k = h.at - 1; k >= Math.max(0, h.at - 3) && clauseOf(t, k) === clause; k--) {
+        if (pack.negators.has(wordText(t, k))) {
           negated = true;
           notes.push(`negated by "${tokens[wordIdx[k]!]!.raw}"`);
           break;
         }
       }
       const end = h.at + h.length;
-      for (let k = end; !negated && k < Math.min(wordIdx.length, end + 3) && clauseOf(k) === clause; k++) {
-        if (pack.postNegators.has(wordText(k))) {
+      for (let k = end; !negated && k < Math.min(wordIdx.length, end + 3) && clauseOf(t, k) === clause; k++) {
+        if (pack.postNegators.has(wordText(t, k))) {
           negated = true;
           notes.push(`negated by "${tokens[wordIdx[k]!]!.raw}" after it`);
         }
       }
     }
-    for (let k = h.at - 1; k >= Math.max(0, h.at - 2) && clauseOf(k) === clause; k--) {
-      const m = pack.intensifiers.get(wordText(k));
+    for (let k = h.at - 1; k >= Math.max(0, h.at - 2) && clauseOf(t, k) === clause; k--) {
+      const m = pack.intensifiers.get(wordText(t, k));
       if (m !== undefined) {
         v *= m;
         notes.push(`${m > 1 ? 'intensified' : 'softened'} by "${tokens[wordIdx[k]!]!.raw}"`);
@@ -116,11 +123,11 @@ export function scoreSentiment(t: AnalyzedText, pack: CompiledPack, cueHits: Phr
   const reasons: Reason[] = [];
   // Contrast: the last `but` (not opening the post) splits the post.
   let contrastAt = -1;
-  for (let k = 1; k < wordIdx.length; k++) if (pack.contrast.has(wordText(k))) contrastAt = k;
+  for (let k = 1; k < wordIdx.length; k++) if (pack.contrast.has(wordText(t, k))) contrastAt = k;
   if (contrastAt > 0 && contributions.length > 0) {
     for (const c of contributions) {
       c.value *= c.at < contrastAt ? CONTRAST_BEFORE : CONTRAST_AFTER;
-      c.notes.push(c.at < contrastAt ? `before "${wordText(contrastAt)}"` : `after "${wordText(contrastAt)}"`);
+      c.notes.push(c.at < contrastAt ? `before "${wordText(t, contrastAt)}"` : `after "${wordText(t, contrastAt)}"`);
     }
     reasons.push({ rule: 'sentiment:contrast', evidence: tokens[wordIdx[contrastAt]!]!.raw });
   }

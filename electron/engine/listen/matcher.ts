@@ -111,7 +111,7 @@ export function createMatcher(): Matcher {
   function matchDoc(doc: MatchDoc): string[] {
     automaton.build();
     const hits = new Map<string, number[]>();
-    automaton.scan(doc.words, (phrase, at, length) => addSpan(hits, `w:${phrase}`, at, at + length - 1));
+    automaton.scan(doc.words, hits);
     if (prefixCount > 0) {
       const words = doc.words;
       for (let i = 0; i < words.length; i++) {

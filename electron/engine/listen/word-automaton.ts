@@ -86,8 +86,8 @@ export class WordAutomaton {
     return this.ac !== null;
   }
 
-  /** Calls `hit(phrase, firstWord, wordCount)` for every literal occurrence in the words. */
-  scan(words: readonly string[], hit: (phrase: string, at: number, length: number) => void): void {
+  /** Adds `[first word, last word]` under `w:<phrase>` in `hits` for every literal occurrence. */
+  scan(words: readonly string[], hits: Map<string, number[]>): void {
     if (!this.ac || this.phrases.size === 0) return;
     let text = '';
     let known = false;
@@ -101,6 +101,13 @@ export class WordAutomaton {
       }
     }
     if (!known) return;
-    for (const m of this.ac.matchInText(text)) hit(this.phrases.get(m.keyword)!, m.begin >> 1, (m.end - m.begin) >> 1);
+    for (const m of this.ac.matchInText(text)) {
+      const key = `w:${this.phrases.get(m.keyword)!}`;
+      const at = m.begin >> 1;
+      const span = hits.get(key);
+      const last = at + ((m.end - m.begin) >> 1) - 1;
+      if (span) span.push(at, last);
+      else hits.set(key, [at, last]);
+    }
   }
 }
