@@ -10,6 +10,7 @@ export interface AlertPost {
   text: string;
   tags?: readonly string[];
   author: { handle: string; followers?: number | null };
+  lang?: string | null;
   sentiment?: SentimentInput;
   /** The trend detector's tokens, when the caller has them already (tokenize once per post). */
   tokens?: readonly Token[];

@@ -220,7 +220,7 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps, opts: EvaluatorOp
       rotate(out);
       if (!remember(post.itemId)) return out;
       let folded: string[] | null = null;
-      const foldedTokens = () => (folded ??= (post.tokens ?? tokenize(post.text, post.tags ?? [])).map((t) => matchKey(t.term)));
+      const foldedTokens = () => (folded ??= (post.tokens ?? tokenize(post.text, post.tags ?? [], post.lang ?? null)).map((t) => matchKey(t.term)));
       const sentiment = sentimentScore(post.sentiment);
       const handle = post.author.handle.toLowerCase().replace(/^@/u, '');
       for (const c of compiled) {
@@ -259,8 +259,8 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps, opts: EvaluatorOp
         [
           {
             label: t.term,
-            terms: [t.term],
-            subjects: [`term:${t.term}`, ...(onset.topicId ? [`topic:${onset.topicId}`] : [])],
+            terms: [t.term, ...onset.related],
+            subjects: [`term:${t.term}`, ...onset.related.map((r) => `term:${r}`), ...(onset.topicId ? [`topic:${onset.topicId}`] : [])],
             count: t.count,
             expected: t.expected,
             sd: t.sd,

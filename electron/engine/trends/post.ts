@@ -7,6 +7,8 @@ export interface TrendPost {
   text: string;
   /** The platform's hashtags (without #); the text's own #tags are found too. */
   tags?: readonly string[];
+  /** The post's language (ISO 639-1, as the platform or the enrichment says), for its stopwords. */
+  lang?: string | null;
   sentiment?: SentimentInput;
 }
 

@@ -31,7 +31,7 @@ export async function runSliced(work: Iterator<unknown>, scheduler: SliceSchedul
   const stats: SliceStats = { slices: 0, maxSliceMs: 0, busyMs: 0 };
   for (;;) {
     const start = scheduler.now();
-    let done = false;
+    let done: boolean;
     do {
       done = work.next().done === true;
     } while (!done && scheduler.now() - start < budgetMs);

@@ -42,4 +42,24 @@ tienen todo todos tu tú tus un una uno unos vosotros y ya yo`;
 
 const SOCIAL = `rt via amp http https www com html lol omg pls plz`;
 
-export const STOPWORDS: ReadonlySet<string> = new Set([EN, DE, FR, ES, SOCIAL].flatMap((list) => list.split(/\s+/).filter(Boolean)));
+const words = (list: string) => list.split(/\s+/).filter(Boolean);
+const BY_LANGUAGE: Record<string, ReadonlySet<string>> = {
+  en: new Set([...words(EN), ...words(SOCIAL)]),
+  de: new Set([...words(DE), ...words(SOCIAL)]),
+  fr: new Set([...words(FR), ...words(SOCIAL)]),
+  es: new Set([...words(ES), ...words(SOCIAL)]),
+};
+/** A function word in one language that is news in another ("war", "die", "hay", "son", "era"). */
+const CROSS_LANGUAGE_CONTENT = new Set(['war', 'die', 'hay', 'son', 'sea', 'era', 'con', 'ante', 'fast']);
+const ANY_LANGUAGE: ReadonlySet<string> = new Set(
+  [EN, DE, FR, ES, SOCIAL].flatMap(words).filter((w) => !CROSS_LANGUAGE_CONTENT.has(w)),
+);
+
+/**
+ * The stopwords for a post's language ("en", "de-AT" …); without a known language, the union of
+ * all four minus the words that are function words in one language and content in another.
+ */
+export function stopwordsFor(lang: string | null | undefined): ReadonlySet<string> {
+  const base = lang?.slice(0, 2).toLowerCase();
+  return (base !== undefined && BY_LANGUAGE[base]) || ANY_LANGUAGE;
+}

@@ -1,5 +1,5 @@
 import type { TermKind } from '../../../shared/alerts.js';
-import { STOPWORDS } from './stopwords.js';
+import { stopwordsFor } from './stopwords.js';
 
 export interface Token {
   term: string;
@@ -21,8 +21,17 @@ const PIECES = /#([\p{L}\p{N}_]+)|([\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*)|([.!?;:,()"
 const FRENCH_ELISION = /^(?:l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu)'/u;
 const DIGITS = /^\p{N}+$/u;
 
-function keepWord(w: string): boolean {
-  return w.length >= 2 && w.length <= MAX_TERM_LENGTH && !DIGITS.test(w) && !STOPWORDS.has(w);
+/**
+ * A copy of a term that no longer points into the post's text. V8 keeps substrings of 13+
+ * characters as views on their parent, so a term kept in the trend state would keep a whole
+ * 10,000-character post alive; the state's fixed size must not depend on post length.
+ */
+function detach(term: string): string {
+  return term.length < 13 ? term : (' ' + term).slice(1);
+}
+
+function keepWord(w: string, stopwords: ReadonlySet<string>): boolean {
+  return w.length >= 2 && w.length <= MAX_TERM_LENGTH && !DIGITS.test(w) && !stopwords.has(w);
 }
 
 function normalizeWord(raw: string): string {
@@ -31,14 +40,16 @@ function normalizeWord(raw: string): string {
 
 /**
  * The distinct terms of a post, in order of first appearance: words (stopwords dropped),
- * hashtags ("#tag") and bigrams of adjacent kept words ("app outage"). Counting each term once
+ * hashtags ("#tag") and bigrams of adjacent kept words ("app outage"), with the stopwords of
+ * the post's language (all four languages' when unknown). Counting each term once
  * per post is deliberate: one angry post repeating a word fifty times is still one voice.
  */
-export function tokenize(text: string, tags: readonly string[] = []): Token[] {
+export function tokenize(text: string, tags: readonly string[] = [], lang: string | null = null): Token[] {
+  const stopwords = stopwordsFor(lang);
   const out = new Map<string, TermKind>();
   const add = (term: string, kind: TermKind): boolean => {
     if (out.size >= MAX_TERMS_PER_POST) return false;
-    if (!out.has(term)) out.set(term, kind);
+    if (!out.has(term)) out.set(detach(term), kind);
     return true;
   };
   const clean = text
@@ -56,12 +67,12 @@ export function tokenize(text: string, tags: readonly string[] = []): Token[] {
       previous = null;
     } else if (m[2] !== undefined) {
       const w = normalizeWord(m[2]);
-      if (!keepWord(w)) {
+      if (!keepWord(w, stopwords)) {
         previous = null;
         continue;
       }
       if (!add(w, 'word')) break;
-      if (previous !== null && !add(`${previous} ${w}`, 'bigram')) break;
+      if (previous !== null && previous !== w && !add(`${previous} ${w}`, 'bigram')) break;
       previous = w;
     } else {
       previous = null;

@@ -68,7 +68,9 @@ export const DEFAULT_TREND_OPTIONS: TrendOptions = {
 /** A term that just started trending, mid-epoch: the earliest signal there is. */
 export interface TrendOnset {
   term: TrendTerm;
-  /** The known topic it belongs to, if it joined one before. */
+  /** Terms trending now that appear in most of its posts: the same story, before topics form at the close. */
+  related: string[];
+  /** The known topic it (or a related term) belongs to. */
   topicId: string | null;
 }
 
@@ -138,7 +140,7 @@ export function createTrendDetector(deps: TrendDetectorDeps, options: Partial<Tr
   let spare = new SpaceSaving<TermKind>(opts.topK);
   let followed = new Map<string, Followed>();
   let trendedLastEpoch = new Set<string>();
-  let reservoir = new Reservoir(opts.sampleSize, random);
+  const reservoir = new Reservoir(opts.sampleSize, random);
   let posts = 0;
   let sentimentSum = 0;
   let sentimentCount = 0;
@@ -186,7 +188,25 @@ export function createTrendDetector(deps: TrendDetectorDeps, options: Partial<Tr
     }
     const entry = { term: toTerm(token.term, token.kind, est, epochStart, [itemId]) };
     followed.set(token.term, entry);
-    if (!trendedLastEpoch.has(token.term)) notify(onsetListeners, { term: { ...entry.term, itemIds: [...entry.term.itemIds] }, topicId: topics.topicOf(token.term) });
+    if (trendedLastEpoch.has(token.term)) return;
+    const related = relatedTerms(token.term);
+    const topicId = [token.term, ...related].map((t) => topics.topicOf(t)).find((id) => id !== null) ?? null;
+    notify(onsetListeners, { term: { ...entry.term, itemIds: [...entry.term.itemIds] }, related, topicId });
+  }
+
+  /** Trending terms in at least linkFraction of the sampled posts that contain `term` (one scan; onsets are rare). */
+  function relatedTerms(term: string): string[] {
+    let withTerm = 0;
+    const together = new Map<string, number>();
+    for (const p of reservoir.sample()) {
+      if (!p.terms.includes(term)) continue;
+      withTerm++;
+      for (const t of p.terms) if (t !== term && followed.has(t)) together.set(t, (together.get(t) ?? 0) + 1);
+    }
+    return [...together]
+      .filter(([, n]) => n >= 2 && n >= opts.topics.linkFraction * withTerm)
+      .sort((a, b) => b[1] - a[1])
+      .map(([t]) => t);
   }
 
   /** Counts one post's terms. Epoch boundaries come from the injected clock, not the post's date. */
@@ -340,7 +360,7 @@ export function createTrendDetector(deps: TrendDetectorDeps, options: Partial<Tr
       if (closing) await closing;
     },
     ingest(post: TrendPost): void {
-      ingestTokens(post.itemId, tokenize(post.text, post.tags ?? []), sentimentScore(post.sentiment));
+      ingestTokens(post.itemId, tokenize(post.text, post.tags ?? [], post.lang ?? null), sentimentScore(post.sentiment));
     },
     ingestTokens,
     /** Closes the current epoch now (the timer does this at each boundary). */
