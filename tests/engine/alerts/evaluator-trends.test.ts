@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert, AlertRule } from '../../../shared/alerts.js';
 import { createAlertEvaluator } from '../../../electron/engine/alerts/evaluator.js';
-import { defaultSensitiveTerms } from '../../../electron/engine/alerts/sensitive-terms.js';
+import { defaultAlertRules } from '../../../electron/engine/alerts/default-rules.js';
 import { createTrendDetector } from '../../../electron/engine/trends/trend-detector.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { chatter, eagerScheduler, seeded } from '../trends/stream.js';
@@ -10,9 +10,9 @@ import { compileWords, rule, sequentialIds } from './helpers.js';
 const EPOCH = 60_000;
 const PER_EPOCH = 200;
 
+// The shipped defaults, plus a spike rule on any trending topic.
 const RULES: AlertRule[] = [
-  rule({ id: 'news', name: 'Sensitive news', kind: 'sensitive_event', severity: 'crisis', terms: defaultSensitiveTerms(), channels: ['slack'] }),
-  rule({ id: 'brand', name: 'Brand trend', kind: 'brand_trend', severity: 'warning', brandTerms: ['kettlebird', '#kettlebird'] }),
+  ...defaultAlertRules(['kettlebird', '#kettlebird'], ['slack']),
   rule({ id: 'spike', name: 'Topic spike', kind: 'volume_spike', severity: 'info', target: { kind: 'topic' }, threshold: 4 }),
 ];
 
@@ -58,7 +58,7 @@ describe('alert rules fed by trends', () => {
     const { epoch, alert } = crisis[0]!;
     expect(epoch).toBeGreaterThanOrEqual(10);
     expect(epoch).toBeLessThanOrEqual(11);
-    expect(alert.ruleId).toBe('news');
+    expect(alert.ruleId).toBe('default-sensitive-events');
     expect(alert.channels).toEqual(['slack']);
     expect(alert.evidence.terms.some((t) => t === 'shooting' || t === 'victims')).toBe(true);
     expect(alert.evidence.itemIds.length).toBeGreaterThan(0);
@@ -67,13 +67,13 @@ describe('alert rules fed by trends', () => {
     expect(alert.why).toMatch(/is on the sensitive-events list and trending: \d+ posts this epoch vs [\d.]+ ± [\d.]+ usually \(significance [\d.]+ ≥ 3\)/u);
     // The topic-spike rule saw the same story once too; nothing else spoke.
     expect(raised.filter((r) => r.alert.ruleId === 'spike')).toHaveLength(1);
-    expect(raised.filter((r) => r.alert.ruleId === 'brand')).toEqual([]);
+    expect(raised.filter((r) => r.alert.ruleId !== 'spike' && r.alert.severity !== 'crisis')).toEqual([]);
   });
 
   it('tells a brand problem from a tragedy: an outage with the brand is a brand trend, not a crisis', async () => {
     const raised = await run({ text: 'Kettlebird app outage again, I was charged twice', from: 10, share: 0.25 });
     expect(raised.filter((r) => r.alert.severity === 'crisis')).toEqual([]);
-    const brand = raised.filter((r) => r.alert.ruleId === 'brand');
+    const brand = raised.filter((r) => r.alert.ruleId === 'default-brand-trend');
     expect(brand).toHaveLength(1);
     expect(brand[0]!.epoch).toBeLessThanOrEqual(11);
     expect(brand[0]!.alert.evidence.numbers.withBrand).toBeGreaterThanOrEqual(3);
