@@ -1,7 +1,7 @@
 import type { AlertRule } from '../../../shared/alerts.js';
 import type { RuleSeries } from './rule-series.js';
 import type { SentimentInput } from '../trends/post.js';
-import type { SpaceSaving } from '../trends/space-saving.js';
+import { SpaceSaving } from '../trends/space-saving.js';
 import { foldTerm, type Token } from '../trends/tokenize.js';
 
 /** A post as the alert rules see it (built by the pipeline from a stored, enriched item). */
@@ -34,8 +34,39 @@ export interface CompiledRule {
   handles: ReadonlySet<string>;
   /** Folded brand or sensitive terms ('#' dropped). */
   terms: ReadonlySet<string>;
-  cooc: SpaceSaving<null> | null;
-  prevCooc: SpaceSaving<null> | null;
+  /** Brand rules: what the brand's posts talk about (shared by rules naming the same brand). */
+  brand: BrandTracker | null;
+}
+
+/**
+ * Words seen in posts that mention the brand, this epoch and the last (Space-Saving: bounded
+ * whatever the vocabulary). A trending word found here "co-occurs with the brand".
+ */
+export class BrandTracker {
+  private cur = new SpaceSaving<null>(1024);
+  private prev = new SpaceSaving<null>(1024);
+
+  constructor(readonly terms: ReadonlySet<string>) {}
+
+  static key(terms: ReadonlySet<string>): string {
+    return [...terms].sort().join('\u0000');
+  }
+
+  /** `words` folded with matchKey. */
+  observe(words: readonly string[]): void {
+    if (!words.some((w) => this.terms.has(w))) return;
+    for (const w of words) if (!this.terms.has(w)) this.cur.offer(w, null);
+  }
+
+  rotate(): void {
+    this.prev.clear();
+    [this.cur, this.prev] = [this.prev, this.cur];
+  }
+
+  /** Posts with the brand and `word` (folded), in this epoch or the last, whichever is more. */
+  together(word: string): number {
+    return Math.max(this.cur.count(word), this.prev.count(word));
+  }
 }
 
 /** '#Outage' and 'outage', 'Décès' and 'deces' compare equal. */

@@ -3,7 +3,6 @@ import { severityAtLeast, type Alert, type AlertEvidence, type AlertRule, type S
 import type { Clock } from '../../../shared/clock.js';
 import { alphaForHalfLife, Ewma } from '../trends/ewma.js';
 import { sentimentScore } from '../trends/post.js';
-import { SpaceSaving } from '../trends/space-saving.js';
 import { tokenize } from '../trends/tokenize.js';
 import type { EpochReport, TrendOnset } from '../trends/trend-detector.js';
 import { num, plural, quote, signed } from './alert-text.js';
@@ -11,7 +10,7 @@ import { Episodes } from './episodes.js';
 import { inQuietHours } from './quiet-hours.js';
 import { RuleSeries } from './rule-series.js';
 import { checkTrendRule, type TrendSignal } from './trend-rules.js';
-import { matchKey, type AlertPost, type CompiledRule, type EvaluatorOptions, type PostPredicate } from './compiled-rule.js';
+import { BrandTracker, matchKey, type AlertPost, type CompiledRule, type EvaluatorOptions, type PostPredicate } from './compiled-rule.js';
 
 export type { AlertPost, EvaluatorOptions, PostPredicate } from './compiled-rule.js';
 
@@ -22,7 +21,6 @@ export interface AlertEvaluatorDeps {
   newId?: () => string;
 }
 
-const BRAND_COOC_COUNTERS = 1024;
 const SEEN_ITEMS = 20_000;
 const EVIDENCE_POINTS = 12;
 
@@ -48,21 +46,28 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps, opts: EvaluatorOp
   const streamSentiment = new Ewma(alpha);
   const errors = new Map<string, string>();
   let compiled: CompiledRule[] = [];
+  let trackers = new Map<string, BrandTracker>();
   let epochIdx = Math.floor(clock.now() / opts.epochMs);
 
-  function compile(rule: AlertRule): CompiledRule {
+  /** `reuse`: the trackers of the rule set being replaced (a brand keeps what it learnt). */
+  function compile(rule: AlertRule, reuse: ReadonlyMap<string, BrandTracker>): CompiledRule {
     const query = rule.kind === 'query_match' ? rule.query : 'target' in rule && rule.target.kind === 'query' ? rule.target.query : null;
     const withSeries = 'target' in rule && rule.target.kind !== 'topic';
-    const terms = rule.kind === 'brand_trend' ? rule.brandTerms : rule.kind === 'sensitive_event' ? rule.terms : [];
+    const terms = new Set((rule.kind === 'brand_trend' ? rule.brandTerms : rule.kind === 'sensitive_event' ? rule.terms : []).map(matchKey));
+    let brand: BrandTracker | null = null;
+    if (rule.kind === 'brand_trend') {
+      const key = BrandTracker.key(terms);
+      brand = trackers.get(key) ?? reuse.get(key) ?? new BrandTracker(terms);
+      trackers.set(key, brand);
+    }
     return {
       rule,
       cooldownMs: rule.cooldownMinutes * 60_000,
       predicate: query === null ? null : deps.compileQuery(query),
       series: withSeries ? new RuleSeries(alpha) : null,
       handles: new Set(rule.kind === 'author' ? rule.handles.map((h) => h.toLowerCase().replace(/^@/u, '')) : []),
-      terms: new Set(terms.map(matchKey)),
-      cooc: rule.kind === 'brand_trend' ? new SpaceSaving(BRAND_COOC_COUNTERS) : null,
-      prevCooc: rule.kind === 'brand_trend' ? new SpaceSaving(BRAND_COOC_COUNTERS) : null,
+      terms,
+      brand,
     };
   }
 
@@ -132,12 +137,9 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps, opts: EvaluatorOp
     if (idx <= epochIdx) return;
     const skipped = idx - epochIdx - 1;
     const start = epochIdx * opts.epochMs;
+    for (const t of trackers.values()) t.rotate();
     for (const c of compiled) {
       const r = c.rule;
-      if (c.cooc && c.prevCooc) {
-        c.prevCooc.clear();
-        [c.cooc, c.prevCooc] = [c.prevCooc, c.cooc];
-      }
       const s = c.series;
       if (!s) continue;
       const usual = s.sentiment.epochs >= opts.warmupEpochs ? s.sentiment.mean : null;
@@ -196,6 +198,8 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps, opts: EvaluatorOp
     /** Replaces the rule set; a rule that did not change keeps its baselines and cooldowns. */
     setRules(rules: readonly AlertRule[]): void {
       const before = new Map(compiled.map((c) => [c.rule.id, c]));
+      const trackersBefore = trackers;
+      trackers = new Map();
       errors.clear();
       compiled = [];
       for (const rule of rules) {
@@ -203,10 +207,11 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps, opts: EvaluatorOp
         const old = before.get(rule.id);
         if (old && JSON.stringify(old.rule) === JSON.stringify(rule)) {
           compiled.push(old);
+          if (old.brand) trackers.set(BrandTracker.key(old.brand.terms), old.brand);
           continue;
         }
         try {
-          compiled.push(compile(rule));
+          compiled.push(compile(rule, trackersBefore));
         } catch (err) {
           errors.set(rule.id, `the rule's query does not compile: ${err instanceof Error ? err.message : String(err)}`);
         }
@@ -241,10 +246,11 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps, opts: EvaluatorOp
               checkQueryVolume(c, out);
             }
           }
-        } else if (c.cooc) {
-          const words = foldedTokens();
-          if (words.some((w) => c.terms.has(w))) for (const w of words) if (!c.terms.has(w)) c.cooc.offer(w, null);
         }
+      }
+      if (trackers.size > 0) {
+        const words = foldedTokens();
+        for (const t of trackers.values()) t.observe(words);
       }
       return out;
     },

@@ -82,7 +82,7 @@ export function checkTrendRule(ctx: TrendRuleContext, c: CompiledRule, s: TrendS
     const fresh = s.terms.filter((t) => !c.terms.has(matchKey(t)));
     if (fresh.length === 0) return;
     let together = 0;
-    for (const t of fresh) together = Math.max(together, c.cooc?.count(matchKey(t)) ?? 0, c.prevCooc?.count(matchKey(t)) ?? 0);
+    for (const t of fresh) together = Math.max(together, c.brand?.together(matchKey(t)) ?? 0);
     for (const co of s.cooccurring) if (c.terms.has(matchKey(co.term))) together = Math.max(together, co.count);
     if (together < r.minCooccurrence) return;
     const why = `${quote(s.label)} started trending (${countVsUsual(s)} ≥ ${num(r.threshold)})) and appears with the brand in ${plural(together, 'post')}`;

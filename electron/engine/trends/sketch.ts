@@ -40,6 +40,9 @@ export class SignificanceSketch {
   private readonly variance: Float32Array;
   private readonly idx: Int32Array;
   private sweeping = false;
+  private lastCell = 0;
+  private lastCount = 0;
+  private lastSig = 0;
 
   constructor(private readonly opts: SketchOptions) {
     if (!Number.isInteger(Math.log2(opts.width))) throw new Error(`sketch width must be a power of two, got ${opts.width}`);
@@ -61,11 +64,38 @@ export class SignificanceSketch {
     return this.live.length;
   }
 
-  /** Counts one post containing `term` and returns the term's estimate after it. */
-  add(term: string): TermEstimate {
+  /**
+   * Counts one post containing `term` and returns its significance after it (no allocation:
+   * this runs for every term of every post). `lastEstimate()` has the details when needed.
+   */
+  add(term: string): number {
     cellIndexes(term, this.width, this.idx);
-    for (let r = 0; r < this.depth; r++) this.live[this.idx[r]!]!++;
-    return this.read(this.live);
+    let bestSig = Infinity;
+    let count = Infinity;
+    for (let r = 0; r < this.depth; r++) {
+      const i = this.idx[r]!;
+      const c = ++this.live[i]!;
+      if (c < count) count = c;
+      const s = significance(c, this.mean[i]!, this.variance[i]!, this.opts.beta);
+      if (s < bestSig) {
+        bestSig = s;
+        this.lastCell = i;
+      }
+    }
+    this.lastCount = count;
+    this.lastSig = bestSig;
+    return bestSig;
+  }
+
+  /** The estimate behind the last `add`. */
+  lastEstimate(): TermEstimate {
+    const i = this.lastCell;
+    return { count: this.lastCount, expected: this.mean[i]!, sd: Math.sqrt(Math.max(0, this.variance[i]!)), significance: this.lastSig };
+  }
+
+  /** The count behind the last `add`. */
+  get lastAddCount(): number {
+    return this.lastCount;
   }
 
   /** The term's estimate in the live epoch. */

@@ -2,7 +2,8 @@
  * Space-Saving (Metwally, Agrawal & El Abbadi 2005): the k most frequent items of a stream in
  * k counters. An unseen item takes over the smallest counter and inherits its count as `error`,
  * so `count − error` never overstates and `count` never understates an item's frequency.
- * The counters sit in a binary min-heap (O(log k) per offer) with a map from key to slot.
+ * The counters sit in a binary min-heap (O(log k) per offer); each knows its heap slot, so a
+ * heap move costs no map update.
  */
 export interface SpaceSavingEntry<M> {
   key: string;
@@ -11,9 +12,13 @@ export interface SpaceSavingEntry<M> {
   meta: M;
 }
 
+interface Counter<M> extends SpaceSavingEntry<M> {
+  slot: number;
+}
+
 export class SpaceSaving<M> {
-  private readonly heap: Array<SpaceSavingEntry<M>> = [];
-  private readonly slot = new Map<string, number>();
+  private readonly heap: Array<Counter<M>> = [];
+  private readonly byKey = new Map<string, Counter<M>>();
 
   constructor(readonly capacity: number) {
     if (capacity < 1) throw new Error('Space-Saving needs at least one counter');
@@ -24,38 +29,41 @@ export class SpaceSaving<M> {
   }
 
   offer(key: string, meta: M, weight = 1): void {
-    const at = this.slot.get(key);
-    if (at !== undefined) {
-      this.heap[at]!.count += weight;
-      this.down(at);
+    const known = this.byKey.get(key);
+    if (known !== undefined) {
+      known.count += weight;
+      this.down(known.slot);
       return;
     }
     if (this.heap.length < this.capacity) {
-      this.heap.push({ key, count: weight, error: 0, meta });
-      this.slot.set(key, this.heap.length - 1);
-      this.up(this.heap.length - 1);
+      const c: Counter<M> = { key, count: weight, error: 0, meta, slot: this.heap.length };
+      this.heap.push(c);
+      this.byKey.set(key, c);
+      this.up(c.slot);
       return;
     }
     // The smallest counter changes hands (reused in place: this is the hot path with a big vocabulary).
     const min = this.heap[0]!;
-    this.slot.delete(min.key);
+    this.byKey.delete(min.key);
     min.key = key;
     min.error = min.count;
     min.count += weight;
     min.meta = meta;
-    this.slot.set(key, 0);
+    this.byKey.set(key, min);
     this.down(0);
   }
 
   /** The counter for `key`, 0 when it holds none (it may still have been seen, less often than the smallest). */
   count(key: string): number {
-    const at = this.slot.get(key);
-    return at === undefined ? 0 : this.heap[at]!.count;
+    return this.byKey.get(key)?.count ?? 0;
   }
 
-  /** The k largest counters, largest first. */
+  /** The k largest counters, largest first (copies). */
   top(k: number): Array<SpaceSavingEntry<M>> {
-    return [...this.heap].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)).slice(0, k).map((e) => ({ ...e }));
+    return [...this.heap]
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+      .slice(0, k)
+      .map(({ key, count, error, meta }) => ({ key, count, error, meta }));
   }
 
   entries(): ReadonlyArray<SpaceSavingEntry<M>> {
@@ -64,38 +72,39 @@ export class SpaceSaving<M> {
 
   clear(): void {
     this.heap.length = 0;
-    this.slot.clear();
+    this.byKey.clear();
   }
 
-  private swap(i: number, j: number): void {
-    const a = this.heap[i]!;
-    const b = this.heap[j]!;
-    this.heap[i] = b;
-    this.heap[j] = a;
-    this.slot.set(b.key, i);
-    this.slot.set(a.key, j);
+  private place(c: Counter<M>, slot: number): void {
+    this.heap[slot] = c;
+    c.slot = slot;
   }
 
   private up(i: number): void {
+    const c = this.heap[i]!;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (this.heap[p]!.count <= this.heap[i]!.count) return;
-      this.swap(i, p);
+      const parent = this.heap[p]!;
+      if (parent.count <= c.count) break;
+      this.place(parent, i);
       i = p;
     }
+    this.place(c, i);
   }
 
   private down(i: number): void {
     const n = this.heap.length;
+    const c = this.heap[i]!;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= n) break;
       const r = l + 1;
-      let m = i;
-      if (l < n && this.heap[l]!.count < this.heap[m]!.count) m = l;
-      if (r < n && this.heap[r]!.count < this.heap[m]!.count) m = r;
-      if (m === i) return;
-      this.swap(i, m);
+      const m = r < n && this.heap[r]!.count < this.heap[l]!.count ? r : l;
+      const child = this.heap[m]!;
+      if (child.count >= c.count) break;
+      this.place(child, i);
       i = m;
     }
+    this.place(c, i);
   }
 }

@@ -1,6 +1,7 @@
 import type { SeriesPoint, TrendTerm, TrendTopic } from '../../../shared/alerts.js';
 import { shortHash } from './hashing.js';
 import type { SampledPost } from './reservoir.js';
+import { SpaceSaving } from './space-saving.js';
 
 export interface TopicOptions {
   /** Topics kept (trending or fading); the least recently trending go first. */
@@ -23,8 +24,13 @@ export const DEFAULT_TOPIC_OPTIONS: TopicOptions = {
   itemIdsPerTopic: 20,
 };
 
-/** Groups trending terms that appear in the same posts (union-find over co-occurrence links). */
-export function clusterTerms(terms: readonly TrendTerm[], posts: readonly SampledPost[], linkFraction: number): TrendTerm[][] {
+const NONE: readonly never[] = [];
+/** Sampled posts scanned between two yields. */
+const POSTS_PER_STEP = 128;
+
+/** Groups trending terms that appear in the same posts (union-find over co-occurrence links); sliced. */
+export function* clusterTerms(terms: readonly TrendTerm[], posts: readonly SampledPost[], linkFraction: number): Generator<void, TrendTerm[][], void> {
+  if (terms.length === 0) return [];
   const index = new Map(terms.map((t, i) => [t.term, i]));
   const parent = terms.map((_, i) => i);
   const find = (i: number): number => {
@@ -33,7 +39,9 @@ export function clusterTerms(terms: readonly TrendTerm[], posts: readonly Sample
   };
   const single = new Array<number>(terms.length).fill(0);
   const pairs = new Map<number, number>();
+  let scanned = 0;
   for (const post of posts) {
+    if (++scanned % POSTS_PER_STEP === 0) yield;
     const hit: number[] = [];
     for (const term of post.terms) {
       const i = index.get(term);
@@ -164,12 +172,14 @@ export class TopicRegistry {
   private *measure(epochStart: number, sample: { posts: readonly SampledPost[]; total: number }): Generator<void, TopicEpoch, void> {
     const byTerm = new Map<string, TopicState[]>();
     for (const t of this.topics.values()) for (const term of t.terms) byTerm.set(term, [...(byTerm.get(term) ?? []), t]);
-    const acc = new Map<string, { n: number; sum: number; sentiments: number; co: Map<string, number> }>();
-    for (const t of this.topics.values()) acc.set(t.id, { n: 0, sum: 0, sentiments: 0, co: new Map() });
+    // Co-occurring words are counted in Space-Saving counters: a topic's posts may hold a hundred thousand distinct words.
+    const acc = new Map<string, { n: number; sum: number; sentiments: number; co: SpaceSaving<null> | null }>();
+    for (const t of this.topics.values()) acc.set(t.id, { n: 0, sum: 0, sentiments: 0, co: t.trending ? new SpaceSaving(4 * this.opts.cooccurringTerms) : null });
     let done = 0;
-    for (const post of sample.posts) {
+    for (const post of byTerm.size > 0 ? sample.posts : NONE) {
+      if (++done % POSTS_PER_STEP === 0) yield;
       const matched = new Set<TopicState>();
-      for (const term of post.terms) for (const t of byTerm.get(term) ?? []) matched.add(t);
+      for (const term of post.terms) for (const t of byTerm.get(term) ?? NONE) matched.add(t);
       for (const t of matched) {
         const a = acc.get(t.id)!;
         a.n++;
@@ -177,9 +187,8 @@ export class TopicRegistry {
           a.sum += post.sentiment;
           a.sentiments++;
         }
-        if (t.trending) for (const term of post.terms) if (!t.terms.includes(term)) a.co.set(term, (a.co.get(term) ?? 0) + 1);
+        if (a.co) for (const term of post.terms) if (!t.terms.includes(term)) a.co.offer(term, null);
       }
-      if (++done % 256 === 0) yield;
     }
     const scale = sample.posts.length === 0 ? 0 : sample.total / sample.posts.length;
     const at = new Date(epochStart).toISOString();
@@ -212,10 +221,7 @@ export class TopicRegistry {
         firstSeenAt: new Date(t.firstSeen).toISOString(),
         lastSeenAt: at,
         itemIds: t.itemIds,
-        cooccurring: [...a.co]
-          .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
-          .slice(0, this.opts.cooccurringTerms)
-          .map(([term, n]) => ({ term, count: Math.round(n * scale) })),
+        cooccurring: (a.co?.top(this.opts.cooccurringTerms) ?? []).map((e) => ({ term: e.key, count: Math.round((e.count - e.error) * scale) })),
       });
     }
     out.topics.sort((x, y) => Number(y.trending) - Number(x.trending) || y.significance - x.significance);

@@ -169,16 +169,18 @@ export function createTrendDetector(deps: TrendDetectorDeps, options: Partial<Tr
     }
   }
 
-  function follow(token: Token, est: TermEstimate, itemId: number): void {
+  /** After `sketch.add(token.term)`: keeps a trending term's figures and posts, and announces an onset. */
+  function follow(token: Token, sig: number, itemId: number): void {
     const known = followed.get(token.term);
     if (known) {
       const ids = known.term.itemIds;
       if (ids[ids.length - 1] !== itemId) ids.push(itemId);
       if (ids.length > opts.itemIdsPerTerm) ids.shift();
-      known.term = { ...toTerm(token.term, token.kind, est, epochStart, ids) };
+      known.term = toTerm(token.term, token.kind, sketch.lastEstimate(), epochStart, ids);
       return;
     }
-    if (est.significance < opts.threshold || est.count < opts.minCount || warmingUp()) return;
+    if (sig < opts.threshold || sketch.lastAddCount < opts.minCount || warmingUp()) return;
+    const est = sketch.lastEstimate();
     if (followed.size >= opts.maxTrending) {
       let weakest: string | null = null;
       let low = Infinity;
@@ -218,9 +220,9 @@ export function createTrendDetector(deps: TrendDetectorDeps, options: Partial<Tr
       sentimentCount++;
     }
     for (const token of tokens) {
-      const est = sketch.add(token.term);
+      const sig = sketch.add(token.term);
       frequent.offer(token.term, token.kind);
-      follow(token, est, itemId);
+      follow(token, sig, itemId);
     }
     // Sampled posts keep at most 48 terms: bounded memory, and plenty to see what goes together.
     reservoir.offer({ itemId, sentiment, terms: tokens.slice(0, 48).map((t) => t.term) });
@@ -242,8 +244,7 @@ export function createTrendDetector(deps: TrendDetectorDeps, options: Partial<Tr
 
   function* reportEpoch(snap: EpochSnapshot, wasWarmingUp: boolean): Generator<void, EpochReport, void> {
     const terms = wasWarmingUp ? [] : yield* scoreEpoch(snap);
-    const clusters = clusterTerms(terms, snap.sample.posts, opts.topics.linkFraction);
-    yield;
+    const clusters = yield* clusterTerms(terms, snap.sample.posts, opts.topics.linkFraction);
     const topicEpoch = yield* topics.update(snap.start, clusters, snap.sample, (term) => sketch.estimateClosing(term));
     const allSig = allVolume.epochs > 0 ? allVolume.significance(snap.posts, opts.beta) : null;
     const allPoint: SeriesPoint = {
