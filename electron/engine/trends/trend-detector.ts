@@ -396,6 +396,8 @@ export function createTrendDetector(deps: TrendDetectorDeps, options: Partial<Tr
       for (const sp of [frequent, spare]) for (const e of sp.entries()) approx += termBytes(e.key) + 64;
       for (const [k, f] of followed) approx += termBytes(k) + 128 + 8 * f.term.itemIds.length;
       for (const p of reservoir.sample()) approx += 64 + p.terms.reduce((n, t) => n + termBytes(t), 0);
+      // A followed topic: its terms (bigrams at most 81 characters), post ids and figures.
+      approx += topics.size * (opts.topics.maxTermsPerTopic * termBytes('x'.repeat(81)) + 8 * opts.topics.itemIdsPerTopic + 256);
       return {
         sketchBytes: sketch.bytes,
         frequentTerms: frequent.size,

@@ -10,7 +10,8 @@ const EPOCH = 60_000;
 /** The most the bounded structures may hold, from the options alone (not from what was fed). */
 function bound(o: Pick<TrendOptions, 'depth' | 'width' | 'topK' | 'maxTrending' | 'sampleSize' | 'itemIdsPerTerm'>, maxTermChars: number): number {
   const term = 64 + 2 * maxTermChars;
-  return o.depth * o.width * 16 + 2 * o.topK * (term + 64) + o.maxTrending * (term + 128 + 8 * o.itemIdsPerTerm) + o.sampleSize * (64 + 48 * term);
+  const topics = 100 * (10 * term + 8 * 20 + 256);
+  return o.depth * o.width * 16 + 2 * o.topK * (term + 64) + o.maxTrending * (term + 128 + 8 * o.itemIdsPerTerm) + o.sampleSize * (64 + 48 * term) + topics;
 }
 
 describe('trend state has a fixed size whatever the vocabulary', () => {

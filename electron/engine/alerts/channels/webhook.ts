@@ -50,7 +50,7 @@ export async function postWebhook(deps: WebhookDeps, url: string, payload: unkno
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     const reason = controller.signal.aborted ? 'timed out' : (cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err)));
-    throw new DeliveryError(`could not reach ${host}: ${reason}`, true);
+    throw new DeliveryError(`could not reach ${host}: ${reason.split(url).join('<webhook URL>')}`, true);
   } finally {
     deps.clock.clearTimeout(timer);
   }
