@@ -81,8 +81,10 @@ describe('alert rules fed by posts', () => {
 
   it('does not flap: a spike hovering around the threshold raises one alert until it has settled and cooled down', () => {
     const { clock, ev } = setup();
+    // A one-minute cooldown alone would let every other epoch alert again: the episode stays open
+    // while the signal is above half the threshold.
     ev.setRules([
-      rule({ id: 'v', name: 'Refund volume', kind: 'volume_spike', severity: 'warning', target: { kind: 'query', query: 'refund' }, measure: 'ratio', threshold: 3, minCount: 10, cooldownMinutes: 5 }),
+      rule({ id: 'v', name: 'Refund volume', kind: 'volume_spike', severity: 'warning', target: { kind: 'query', query: 'refund' }, measure: 'ratio', threshold: 3, minCount: 10, cooldownMinutes: 1 }),
     ]);
     const raised: Alert[] = [];
     for (let e = 0; e < 6; e++) raised.push(...epoch(ev, clock, 10));
