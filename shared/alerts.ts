@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from './time-zone.js';
 
 /**
  * Trends and alerts: the domain types the engine produces and the renderer will show, and the
@@ -78,24 +79,12 @@ export interface SeriesPoint {
 const id = z.string().trim().min(1).max(100);
 const word = z.string().trim().min(1).max(100);
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM (24 h)');
-const ianaTimeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not an IANA time zone (e.g. Europe/Berlin)');
 
 export const quietHoursSchema = z.strictObject({
   /** Local start and end; an end before the start spans midnight (22:00 → 07:00). */
   start: clockTime,
   end: clockTime,
-  timeZone: ianaTimeZone,
+  timeZone: timeZoneSchema,
   /** Days the quiet hours begin on, 0 = Sunday; all days when absent. */
   days: z.array(z.int().min(0).max(6)).max(7).optional(),
   /** Alerts this severe are pushed even in quiet hours. */

@@ -5,21 +5,11 @@ import { defaultSensitiveTerms } from '../../electron/engine/alerts/sensitive-te
 import { createAlertEvaluator, type AlertPost } from '../../electron/engine/alerts/evaluator.js';
 import { tokenize } from '../../electron/engine/trends/tokenize.js';
 import { createTrendDetector } from '../../electron/engine/trends/trend-detector.js';
+import { seeded } from '../engine/trends/stream.js';
 
 /** A clock the bench moves by hand (no timer fires: the bench closes epochs itself). */
 function manualClock(start: number): Clock & { t: number } {
   return { t: start, now() { return this.t; }, setTimeout: () => 0, clearTimeout: () => undefined };
-}
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const COMMON = 'coffee latte espresso order app store refund queue barista morning oat milk price card loyalty'.split(' ');
