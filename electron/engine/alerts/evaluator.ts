@@ -164,7 +164,8 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps, opts: EvaluatorOp
       }
     }
     epochIdx = idx;
-    episodes.prune(clock.now(), (id) => compiled.find((c) => c.rule.id === id)?.cooldownMs ?? null);
+    const cooldowns = new Map(compiled.map((c) => [c.rule.id, c.cooldownMs]));
+    episodes.prune(clock.now(), (id) => cooldowns.get(id) ?? null);
   }
 
   function remember(itemId: number): boolean {

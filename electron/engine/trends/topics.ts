@@ -26,7 +26,7 @@ export const DEFAULT_TOPIC_OPTIONS: TopicOptions = {
 
 const NONE: readonly never[] = [];
 /** Sampled posts scanned between two yields. */
-const POSTS_PER_STEP = 128;
+const POSTS_PER_STEP = 32;
 
 /** Groups trending terms that appear in the same posts (union-find over co-occurrence links); sliced. */
 export function* clusterTerms(terms: readonly TrendTerm[], posts: readonly SampledPost[], linkFraction: number): Generator<void, TrendTerm[][], void> {

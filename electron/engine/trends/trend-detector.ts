@@ -237,7 +237,7 @@ export function createTrendDetector(deps: TrendDetectorDeps, options: Partial<Tr
     for (const [term, c] of candidates) {
       const est = sketch.estimateClosing(term);
       if (est.significance >= opts.threshold && est.count >= opts.minCount) out.push(toTerm(term, c.kind, est, snap.start, c.itemIds));
-      if (++n % 512 === 0) yield;
+      if (++n % 128 === 0) yield;
     }
     return out.sort((a, b) => b.significance - a.significance).slice(0, opts.maxReportTerms);
   }
