@@ -11,6 +11,7 @@ import {
   type ScheduledPost,
 } from './publishing.js';
 import { ROLES, type Access } from './roles.js';
+import { timeZoneSchema } from './time-zone.js';
 
 export { isMethodName, METHOD_NAMES, type MethodName } from './method-names.js';
 
@@ -34,18 +35,7 @@ const sourceFields = z.strictObject({
 });
 
 const isoTime = z.iso.datetime({ offset: true });
-const timeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not an IANA time zone (e.g. Europe/Berlin)');
+const timeZone = timeZoneSchema;
 const userName = z.string().regex(USER_NAME, 'a user name is letters, digits, . _ - (up to 64), starting with a letter or digit');
 const postText = z.string().trim().min(1, 'a post needs text').max(5000);
 const status = z.enum(POST_STATUSES);

@@ -4,6 +4,7 @@ import { benchHubStart } from './hub-start-bench.js';
 import { benchPipeline } from './pipeline-bench.js';
 import { benchFreeze, benchSchedulerScale } from './publish-bench.js';
 import { benchUnderstanding } from './understanding-bench.js';
+import { benchTrends } from './trends-bench.js';
 import { benchWallLatency } from './wall-latency-bench.js';
 
 /** npm run bench: prints one JSON document and writes it under bench-results/. */
@@ -37,6 +38,10 @@ async function main(): Promise<void> {
   if (!only || only === 'understanding') {
     console.error('bench: listening queries (1k/10k/100k literals) and enrichment …');
     results.understanding = await benchUnderstanding();
+  }
+  if (!only || only === 'trends') {
+    console.error('bench: trends at a million distinct words per epoch, alert rules ×1,000 …');
+    results.trends = await benchTrends();
   }
   const text = JSON.stringify(results, null, 2);
   console.log(text);
