@@ -88,6 +88,15 @@ const tag = z
   .toLowerCase()
   .regex(/^[\p{L}\p{N}_-]{1,50}$/u, 'a tag is letters, digits, _ or - (e.g. "refund")');
 
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+/** Defensive: also runs on input that failed other checks. */
+function hasAction(then: Record<string, unknown>): boolean {
+  return Boolean(then.team || then.priority || then.sla || (Array.isArray(then.tags) && then.tags.length > 0));
+}
+
 const actions = z.strictObject({
   team: id.optional(),
   priority: z.enum(PRIORITIES).optional(),
@@ -106,9 +115,11 @@ export const triageRuleSchema = z
     /** Apply this rule and keep looking: later rules add tags and fill what it left unset. */
     continue: z.boolean().default(false),
   })
-  .refine((r) => r.then.team || r.then.priority || r.then.sla || r.then.tags.length > 0, {
+  .refine((r) => hasAction(r.then), {
     path: ['then'],
     message: 'a rule does something: set a team, a priority, an SLA policy or tags',
+    // Also when other fields are wrong: a lead fixing a rule wants every problem at once.
+    when: (p) => isRecord(p.value) && isRecord(p.value.then),
   });
 export type TriageRule = z.infer<typeof triageRuleSchema>;
 
@@ -125,14 +136,19 @@ export const triageConfigSchema = z
     /** Authors a `vip` condition looks for. */
     vip: z.array(handle).max(10_000).default([]),
   })
-  .superRefine((cfg, ctx) => {
-    const seen = new Map<string, number>();
-    cfg.rules.forEach((r, i) => {
-      const first = seen.get(r.id);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `rule id "${r.id}" is already used by rules[${first}]` });
-      else seen.set(r.id, i);
-    });
-  });
+  .superRefine(
+    (cfg, ctx) => {
+      const seen = new Map<string, number>();
+      (cfg.rules as unknown[]).forEach((r, i) => {
+        const ruleId = isRecord(r) && typeof r.id === 'string' ? r.id.trim() : null;
+        if (ruleId === null) return;
+        const first = seen.get(ruleId);
+        if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `rule id "${ruleId}" is already used by rules[${first}]` });
+        else seen.set(ruleId, i);
+      });
+    },
+    { when: (p) => isRecord(p.value) && Array.isArray(p.value.rules) },
+  );
 export type TriageConfig = z.infer<typeof triageConfigSchema>;
 export type TriageConfigInput = z.input<typeof triageConfigSchema>;
 
