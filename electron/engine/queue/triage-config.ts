@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { triageConfigSchema, type TriageConfig } from '../../../shared/queue-rules.js';
+import { closest } from './did-you-mean.js';
 
 /**
  * Validating a triage config as a lead saves it: the schema first, then every name it refers to
@@ -44,24 +45,10 @@ export function describeConfigIssues(error: z.ZodError, input: unknown): ConfigP
   });
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** "no team "biling" (did you mean "billing"?); teams are care, billing". */
 export function unknownName(kind: string, name: string, known: string[]): string {
-  const best = known.map((k) => [k, distance(name, k)] as const).sort((x, y) => x[1] - y[1])[0];
-  const hint = best && best[1] <= Math.max(1, Math.floor(name.length / 3)) ? ` (did you mean "${best[0]}"?)` : '';
+  const best = closest(name, known);
+  const hint = best ? ` (did you mean "${best}"?)` : '';
   const list = known.length ? `; known: ${known.join(', ')}` : `; there are none yet`;
   return `no ${kind} "${name}"${hint}${list}`;
 }
