@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { benchHubStart } from './hub-start-bench.js';
 import { benchPipeline } from './pipeline-bench.js';
 import { benchFreeze, benchSchedulerScale } from './publish-bench.js';
+import { benchQueue } from './queue-bench.js';
 import { benchWallLatency } from './wall-latency-bench.js';
 
 /** npm run bench: prints one JSON document and writes it under bench-results/. */
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
   if (!only || only === 'scheduler') {
     console.error('bench: scheduler holding 100,000 scheduled posts …');
     results.scheduler = await benchSchedulerScale();
+  }
+  if (!only || only === 'queue') {
+    console.error('bench: queue routing (100,000 items, 200 rules) and SLA timers (10,000 conversations) …');
+    results.queue = benchQueue();
   }
   const text = JSON.stringify(results, null, 2);
   console.log(text);

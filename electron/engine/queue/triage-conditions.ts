@@ -1,14 +1,16 @@
 import type { TriageCondition, TriageItem } from '../../../shared/queue-rules.js';
 
 /**
- * One compiled triage condition: `test` is what routing runs (fast, no strings built), `explain`
+ * One compiled triage condition over a normalized item (see normalizeItem): `test` is what
+ * routing runs (fast, no strings built), `explain`
  * says in words what the item had and what the rule wanted; the rule tester calls both, so the
  * tester and routing can never disagree.
  */
 export interface CompiledCondition {
   field: TriageCondition['field'];
-  test(item: TriageItem): boolean;
-  explain(item: TriageItem, met: boolean): string;
+  /** `raw` is the item as the caller gave it: the query matcher gets that one. */
+  test(item: TriageItem, raw: TriageItem): boolean;
+  explain(item: TriageItem, raw: TriageItem): string;
 }
 
 export interface ConditionContext {
@@ -21,6 +23,24 @@ export function normalizeHandle(handle: string): string {
   return handle.trim().toLowerCase().replace(/^@/, '');
 }
 
+/**
+ * The item with the fields rules compare in lower case (and the handle normalized), once per
+ * item, so conditions compare without building strings.
+ */
+export function normalizeItem(item: TriageItem): TriageItem {
+  return {
+    ...item,
+    platform: item.platform.toLowerCase(),
+    sourceId: item.sourceId === null ? null : item.sourceId.toLowerCase(),
+    lang: item.lang === null ? null : item.lang.toLowerCase(),
+    topics: item.topics.map((t) => t.toLowerCase()),
+    urgency: item.urgency.map((u) => u.toLowerCase()),
+    author: { handle: normalizeHandle(item.author.handle), followers: item.author.followers },
+  };
+}
+
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 const list = (values: readonly string[]) => (values.length === 1 ? values[0]! : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`);
 const wanted = (values: readonly string[], not: boolean) => `wanted ${not ? 'anything but ' : ''}${list(values)}`;
 
@@ -31,7 +51,7 @@ function oneOf(field: TriageCondition['field'], label: string, values: readonly 
     field,
     test: (item) => {
       const v = get(item);
-      return (v !== null && set.has(v.toLowerCase())) !== not;
+      return (v !== null && set.has(v)) !== not;
     },
     explain: (item) => {
       const v = get(item);
@@ -45,7 +65,7 @@ function anyOf(field: TriageCondition['field'], label: string, values: readonly 
   const set = new Set(values);
   return {
     field,
-    test: (item) => get(item).some((v) => set.has(v.toLowerCase())) !== not,
+    test: (item) => get(item).some((v) => set.has(v)) !== not,
     explain: (item) => {
       const have = get(item);
       return `${label}: ${have.length ? have.join(', ') : 'none'} (${wanted(values, not)})`;
@@ -79,11 +99,8 @@ export function compileCondition(c: TriageCondition, ctx: ConditionContext): Com
     case 'language': {
       const values = c.in;
       const not = c.not;
-      const speaks = (lang: string | null) => {
-        if (lang === null) return false;
-        const l = lang.toLowerCase();
-        return values.some((v) => l === v || l.startsWith(`${v}-`));
-      };
+      const prefixes = values.map((v) => `${v}-`);
+      const speaks = (lang: string | null) => lang !== null && values.some((v, i) => lang === v || lang.startsWith(prefixes[i]!));
       return {
         field: c.field,
         test: (item) => speaks(item.lang) !== not,
@@ -97,9 +114,9 @@ export function compileCondition(c: TriageCondition, ctx: ConditionContext): Com
       if (!match) throw new Error(`a rule uses listening queries (${list(ids)}) but no query matcher was given`);
       return {
         field: c.field,
-        test: (item) => ids.some((q) => match(q, item)) !== not,
-        explain: (item) => {
-          const hits = ids.filter((q) => match(q, item));
+        test: (_item, raw) => ids.some((q) => match(q, raw)) !== not,
+        explain: (_item, raw) => {
+          const hits = ids.filter((q) => match(q, raw));
           return `${hits.length ? `matches query ${list(hits)}` : 'matches none of the queries'} (${not ? 'wanted none of' : 'wanted'} ${list(ids)})`;
         },
       };
@@ -110,16 +127,16 @@ export function compileCondition(c: TriageCondition, ctx: ConditionContext): Com
         field: c.field,
         test: (item) => item.author.followers !== null && item.author.followers >= min,
         explain: (item) =>
-          `${item.author.followers === null ? "author's reach is unknown" : `author has ${item.author.followers.toLocaleString('en-US')} followers`} (wanted at least ${min.toLocaleString('en-US')})`,
+          `${item.author.followers === null ? "author's reach is unknown" : `author has ${thousands(item.author.followers)} followers`} (wanted at least ${thousands(min)})`,
       };
     }
     case 'vip': {
       const is = c.is;
-      const onList = (item: TriageItem) => ctx.vip.has(normalizeHandle(item.author.handle));
+      const onList = (item: TriageItem) => ctx.vip.has(item.author.handle);
       return {
         field: c.field,
         test: (item) => onList(item) === is,
-        explain: (item) => `@${normalizeHandle(item.author.handle)} is ${onList(item) ? '' : 'not '}on the VIP list (wanted ${is ? 'on it' : 'not on it'})`,
+        explain: (item) => `@${item.author.handle} is ${onList(item) ? '' : 'not '}on the VIP list (wanted ${is ? 'on it' : 'not on it'})`,
       };
     }
     case 'private': {

@@ -1,6 +1,6 @@
 import type { Priority } from '../../../shared/queue-sla.js';
 import type { RuleVerdict, TriageConfig, TriageExplanation, TriageItem, TriageOutcome, TriageRule } from '../../../shared/queue-rules.js';
-import { compileCondition, normalizeHandle, type CompiledCondition } from './triage-conditions.js';
+import { compileCondition, normalizeHandle, normalizeItem, type CompiledCondition } from './triage-conditions.js';
 
 /**
  * Triage: ordered rules, first match wins; a rule marked `continue` applies and lets later rules
@@ -71,18 +71,40 @@ function finish(d: Decision, config: TriageConfig): TriageOutcome {
   };
 }
 
+const LABEL_FIELDS = new Set(['intent', 'sentiment', 'stage']);
+
+/**
+ * Most rules test the item's labels (intent, sentiment, buying stage), which take few values:
+ * for each combination, the rules whose label conditions can hold, in order, worked out once.
+ * Routing then only looks at those. Exact, because a label condition reads nothing else.
+ */
+function candidateIndex(rules: CompiledRule[]): (item: TriageItem) => CompiledRule[] {
+  const memo = new Map<string, CompiledRule[]>();
+  return (item) => {
+    const key = `${item.intent}|${item.sentiment}|${item.stage}`;
+    let list = memo.get(key);
+    if (!list) {
+      list = rules.filter((r) => r.conditions.every((c) => !LABEL_FIELDS.has(c.field) || c.test(item, item)));
+      memo.set(key, list);
+    }
+    return list;
+  };
+}
+
 /** Compiles a config already validated by triageConfigSchema (see parseTriageConfig). */
 export function compileTriage(config: TriageConfig, deps: TriageDeps = {}): Triage {
   const ctx = { vip: new Set(config.vip.map(normalizeHandle)), matchesQuery: deps.matchesQuery ?? null };
   const all: CompiledRule[] = config.rules.map((rule) => ({ rule, conditions: rule.when.map((c) => compileCondition(c, ctx)) }));
   const enabled = all.filter((r) => r.rule.enabled);
+  const candidates = candidateIndex(enabled);
 
-  function route(item: TriageItem): TriageOutcome {
+  function route(raw: TriageItem): TriageOutcome {
+    const item = normalizeItem(raw);
     const d = emptyDecision();
-    for (const { rule, conditions } of enabled) {
+    for (const { rule, conditions } of candidates(item)) {
       let ok = true;
       for (const c of conditions) {
-        if (!c.test(item)) {
+        if (!c.test(item, raw)) {
           ok = false;
           break;
         }
@@ -94,13 +116,14 @@ export function compileTriage(config: TriageConfig, deps: TriageDeps = {}): Tria
     return finish(d, config);
   }
 
-  function explain(item: TriageItem): TriageExplanation {
+  function explain(raw: TriageItem): TriageExplanation {
+    const item = normalizeItem(raw);
     const d = emptyDecision();
     let decidingRule: string | null = null;
     const rules: RuleVerdict[] = all.map(({ rule, conditions }) => {
       const verdicts = conditions.map((c) => {
-        const met = c.test(item);
-        return { field: c.field, met, because: c.explain(item, met) };
+        const met = c.test(item, raw);
+        return { field: c.field, met, because: c.explain(item, raw) };
       });
       const allMet = verdicts.every((v) => v.met);
       let result: RuleVerdict['result'];
