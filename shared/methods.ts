@@ -10,6 +10,7 @@ import {
   type ScheduledPost,
 } from './publishing.js';
 import type { Access } from './roles.js';
+import { timeZoneSchema } from './time-zone.js';
 
 const id = z.string().min(1).max(100);
 const tag = z
@@ -31,18 +32,7 @@ const sourceFields = z.strictObject({
 });
 
 const isoTime = z.iso.datetime({ offset: true });
-const timeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not an IANA time zone (e.g. Europe/Berlin)');
+const timeZone = timeZoneSchema;
 const postText = z.string().trim().min(1, 'a post needs text').max(5000);
 const status = z.enum(POST_STATUSES);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRIORITIES, type Priority } from './queue-sla.js';
+import { PRIORITIES, queueIdSchema, type Priority } from './queue-sla.js';
 
 /**
  * Triage rules (issue 12): ordered conditions → team, priority, tags, SLA policy. The labels
@@ -31,10 +31,7 @@ export interface TriageItem {
   private: boolean;
 }
 
-const id = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'an id is 1–63 lowercase letters, digits, - or _ (e.g. "vip-complaints")');
+const id = queueIdSchema;
 const word = z.string().trim().toLowerCase().min(1).max(100);
 const words = z.array(word).min(1, 'list at least one value').max(200);
 const not = z.boolean().default(false);
@@ -43,11 +40,14 @@ const lang = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/, 'a language is a code such as "en", "de" or "pt-br"');
+/** "@Alice@Social.example" → "alice@social.example": how handles are compared. */
+export function normalizeHandle(handle: string): string {
+  return handle.trim().toLowerCase().replace(/^@/, '');
+}
+
 const handle = z
   .string()
-  .trim()
-  .toLowerCase()
-  .transform((h) => h.replace(/^@/, ''))
+  .transform(normalizeHandle)
   .pipe(z.string().regex(/^[^\s@]+(?:@[^\s@]+)?$/, 'a handle is user@server (a leading @ is fine)'));
 
 export const triageConditionSchema = z.discriminatedUnion(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from './time-zone.js';
 
 /**
  * Business-hours calendars and SLA policies (issue 12). Times of day are wall-clock times in the
@@ -9,23 +10,12 @@ import { z } from 'zod';
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const slug = z
+/** The id of a team, rule, policy, calendar or canned reply: what configs refer to each other by. */
+export const queueIdSchema = z
   .string()
   .trim()
   .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'an id is 1–63 lowercase letters, digits, - or _ (e.g. "care-eu")');
-
-export const timeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not an IANA time zone (e.g. Europe/Berlin)');
+const slug = queueIdSchema;
 
 /** "HH:MM", 00:00–24:00; 24:00 means the end of the day. */
 const TIME_OF_DAY = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;

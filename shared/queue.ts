@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Priority } from './queue-sla.js';
+import { queueIdSchema, type Priority } from './queue-sla.js';
 
 /**
  * The assignment queue's domain (issue 12): conversations, teams, presence, canned replies and
@@ -8,10 +8,7 @@ import type { Priority } from './queue-sla.js';
 export * from './queue-sla.js';
 export * from './queue-rules.js';
 
-const id = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'an id is 1–63 lowercase letters, digits, - or _ (e.g. "care")');
+const id = queueIdSchema;
 const userName = z.string().trim().min(1).max(100);
 
 /** open → (waiting on the customer ↔ open) → resolved → open again when the customer writes. */

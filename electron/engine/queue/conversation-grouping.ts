@@ -1,5 +1,5 @@
 import type { ConversationStatus, ResponseReason } from '../../../shared/queue.js';
-import type { TriageIntent } from '../../../shared/queue-rules.js';
+import { normalizeHandle, type TriageIntent } from '../../../shared/queue-rules.js';
 
 /**
  * Which inbound items need a human, and which conversation each belongs to. A conversation is
@@ -64,10 +64,6 @@ export type Placement =
   | { action: 'own'; conversationId: string | null }
   | { action: 'append'; conversationId: string; via: 'thread' | 'author'; reopen: boolean; reasons: ResponseReason[] }
   | { action: 'create'; threadRoot: string; private: boolean; reasons: ResponseReason[] };
-
-export function normalizeHandle(h: string): string {
-  return h.trim().toLowerCase().replace(/^@/, '');
-}
 
 export function isPrivateVisibility(v: InboundItem['visibility']): boolean {
   return v === 'private' || v === 'direct';

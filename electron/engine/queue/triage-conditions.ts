@@ -1,4 +1,4 @@
-import type { TriageCondition, TriageItem } from '../../../shared/queue-rules.js';
+import { normalizeHandle, type TriageCondition, type TriageItem } from '../../../shared/queue-rules.js';
 
 /**
  * One compiled triage condition over a normalized item (see normalizeItem): `test` is what
@@ -17,10 +17,6 @@ export interface ConditionContext {
   /** Lowercase handles without a leading @. */
   vip: Set<string>;
   matchesQuery: ((queryId: string, item: TriageItem) => boolean) | null;
-}
-
-export function normalizeHandle(handle: string): string {
-  return handle.trim().toLowerCase().replace(/^@/, '');
 }
 
 /**

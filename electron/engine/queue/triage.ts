@@ -1,6 +1,6 @@
 import type { Priority } from '../../../shared/queue-sla.js';
-import type { RuleVerdict, TriageConfig, TriageExplanation, TriageItem, TriageOutcome, TriageRule } from '../../../shared/queue-rules.js';
-import { compileCondition, normalizeHandle, normalizeItem, type CompiledCondition } from './triage-conditions.js';
+import { normalizeHandle, type RuleVerdict, type TriageConfig, type TriageExplanation, type TriageItem, type TriageOutcome, type TriageRule } from '../../../shared/queue-rules.js';
+import { compileCondition, normalizeItem, type CompiledCondition } from './triage-conditions.js';
 
 /**
  * Triage: ordered rules, first match wins; a rule marked `continue` applies and lets later rules

@@ -1,6 +1,5 @@
 import {
   conversationAfter,
-  normalizeHandle,
   placeInbound,
   type ConversationLookup,
   type ConversationState,
@@ -8,6 +7,7 @@ import {
   type InboundItem,
   type Placement,
 } from '../../../electron/engine/queue/conversation-grouping.js';
+import { normalizeHandle } from '../../../shared/queue-rules.js';
 
 /** The lookup answered from memory, the way the store will answer it from SQLite. */
 export class MemoryConversations implements ConversationLookup {

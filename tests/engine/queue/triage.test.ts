@@ -213,6 +213,17 @@ describe('triage: config validation', () => {
     ]);
   });
 
+  it('answers any JSON with a config or errors, never an exception (fuzz)', () => {
+    const ruleish = fc.record({ id: fc.oneof(fc.string(), fc.integer()), name: fc.anything(), when: fc.anything(), then: fc.anything() }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.record({ rules: fc.array(fc.oneof(ruleish, fc.anything()), { maxLength: 4 }), defaultRoute: fc.anything() })), (input) => {
+        const r = parseTriageConfig(input, refs);
+        if (!r.ok) for (const e of r.errors) expect(e.message.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('warns about rules that can never fire below a catch-all', () => {
     const r = parseTriageConfig(
       {
