@@ -92,6 +92,7 @@ function mod(a: number, b: number): number {
 }
 
 function dayIndex(t: number): number {
+  if (!Number.isFinite(t)) throw new RangeError(`not an instant: ${t}`);
   return Math.floor(t / DAY);
 }
 
@@ -102,6 +103,8 @@ export function isOpenAt(cal: CompiledCalendar, t: number): boolean {
 
 /** Business time (ms) in [from, to); 0 when to ≤ from. */
 export function businessMsBetween(cal: CompiledCalendar, from: number, to: number): number {
+  dayIndex(from);
+  dayIndex(to);
   if (!(to > from)) return 0;
   let sum = 0;
   const last = dayIndex(to - 1);
@@ -127,6 +130,7 @@ export function businessMsBetween(cal: CompiledCalendar, from: number, to: numbe
  * no open time for five years, which only a calendar of holidays can cause.
  */
 export function addBusinessMs(cal: CompiledCalendar, start: number, ms: number): number {
+  dayIndex(start);
   if (!(ms > 0)) return start;
   let left = ms;
   const first = dayIndex(start);

@@ -89,6 +89,14 @@ describe('business calendar: examples', () => {
     expect(never.error!.issues[0]!.message).toContain('open at least once a week');
   });
 
+  it('refuses instants that are not finite numbers instead of looping', () => {
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      expect(() => businessMsBetween(berlin, 0, bad)).toThrow(RangeError);
+      expect(() => addBusinessMs(berlin, bad, HOUR)).toThrow(RangeError);
+      expect(() => isOpenAt(berlin, bad)).toThrow(RangeError);
+    }
+  });
+
   it('gives up with an error, not a hang, when holidays close a calendar for years', () => {
     const days = Array.from({ length: 7 * 300 }, (_, i) => new Date(at('2025-01-01T00:00Z') + i * DAY).toISOString().slice(0, 10));
     const closed = compileCalendar(
