@@ -154,7 +154,7 @@ function benchSla() {
     const created = start + Math.floor(r() * 35 * 86_400_000);
     const events: SlaEvent[] = [{ type: 'created', at: created }];
     for (let k = 0, t = created; k < Math.floor(r() * 6); k++) {
-      t += Math.floor(r() * 2 * 86_400_000);
+      t += Math.floor(r() * 8 * 3_600_000); // the next event within 8 hours
       events.push({ type: pick(r, types), at: t });
     }
     return { events, priority: pick(r, PRIORITIES) };
