@@ -5,6 +5,7 @@ import { benchPipeline } from './pipeline-bench.js';
 import { benchFreeze, benchSchedulerScale } from './publish-bench.js';
 import { benchUnderstanding } from './understanding-bench.js';
 import { benchTrends } from './trends-bench.js';
+import { benchQueue } from './queue-bench.js';
 import { benchWallLatency } from './wall-latency-bench.js';
 
 /** npm run bench: prints one JSON document and writes it under bench-results/. */
@@ -42,6 +43,10 @@ async function main(): Promise<void> {
   if (!only || only === 'trends') {
     console.error('bench: trends at a million distinct words per epoch, alert rules ×1,000 …');
     results.trends = await benchTrends();
+  }
+  if (!only || only === 'queue') {
+    console.error('bench: queue routing (100,000 items, 200 rules) and SLA timers (10,000 conversations) …');
+    results.queue = benchQueue();
   }
   const text = JSON.stringify(results, null, 2);
   console.log(text);
