@@ -1,6 +1,6 @@
 import type { Clock } from '../../../../shared/clock.js';
 import type { HttpFetch } from '../../engine-types.js';
-import { parseRetryAfter } from '../../sources/rate-limit.js';
+import { parseRetryAfter } from '../../platforms/http/retry-headers.js';
 import { DeliveryError } from './retry.js';
 
 export interface WebhookDeps {
