@@ -14,6 +14,28 @@ const engineEntryOnly = {
   message: 'Hosts import the engine only through electron/engine/index.ts, its one public entry (add what you need there).',
 };
 
+const noElectronInRenderer = {
+  group: ['**/electron/**', 'electron', 'electron/*'],
+  message: 'The renderer talks to the engine only through shared/ (DESIGN import rules).',
+};
+
+function rendererLayers(layers) {
+  return layers.map(([files, above]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noElectronInRenderer,
+            { group: above.map((dir) => `**/${dir}/**`), message: `Renderer layers: ${files.split('/')[2]}/ must not import from ${above.join('/, ')}/ (app → features → components → db, store → lib).` },
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'bench-results/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -45,15 +67,14 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/electron/**', 'electron', 'electron/*'], message: 'The renderer talks to the engine only through shared/ (DESIGN import rules).' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectronInRenderer] }] },
   },
+  // Inside the renderer imports go down only: app → features → components → db, store → lib, api.
+  ...rendererLayers([
+    ['renderer/src/features/**', ['app']],
+    ['renderer/src/components/**', ['app', 'features']],
+    ['renderer/src/db/**', ['app', 'features', 'components']],
+    ['renderer/src/store/**', ['app', 'features', 'components', 'db']],
+    ['renderer/src/lib/**', ['app', 'features', 'components', 'db', 'store']],
+  ]),
 );

@@ -8,3 +8,4 @@ export * from './ws-frames.js';
 export * from './api.js';
 export * from './bridge.js';
 export * from './publishing.js';
+export * from './client-errors.js';

@@ -32,6 +32,7 @@ export const METHOD_NAMES = [
   'users.add',
   'users.remove',
   'users.rotate',
+  'client.reportError',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

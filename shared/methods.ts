@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clientErrorParams, type ClientErrorResult } from './client-errors.js';
 import { USER_NAME, type Item, type SourceView, type UserInfo, type UserView } from './domain.js';
 import type { MethodName } from './method-names.js';
 import {
@@ -149,6 +150,9 @@ export const methods = {
     }),
   },
 
+  // Every signed-in screen, the wall included, may tell the host about an error it caught.
+  'client.reportError': { access: 'read', params: clientErrorParams },
+
   // Users and their tokens. A token is shown once, in the answer that creates it; only its hash is kept.
   'users.list': { access: 'admin', params: z.strictObject({}) },
   'users.add': { access: 'admin', params: z.strictObject({ name: userName, role: z.enum(ROLES) }) },
@@ -198,6 +202,7 @@ export interface Results {
   'users.add': { user: UserView; token: string };
   'users.remove': { ok: true };
   'users.rotate': { user: UserView; token: string };
+  'client.reportError': ClientErrorResult;
 }
 
 /** Turns a zod failure into one line a person can act on: "limit: Too big: expected ≤5000". */

@@ -49,6 +49,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     sourcesChanged,
     usersChanged: () => sessions.revalidate(),
     publishing,
+    log,
   });
   const feed = {
     currentSeq: () => store.changes.currentSeq(),

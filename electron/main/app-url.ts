@@ -35,7 +35,8 @@ export function isAllowedOrigin(url: string, origins: ReadonlySet<string>): bool
 /** Where a window of this kind starts: hash routes, so the page itself never changes. */
 export function entryUrl(kind: WindowKind, devServerUrl: string | null): string {
   const base = devServerUrl ? `${devServerUrl.replace(/\/+$/, '')}/` : `${APP_ORIGIN}/index.html`;
-  return `${base}#/${kind}`;
+  // The --wall window is a kiosk whoever signs it in (solo runs as admin): no controls, nothing opens.
+  return kind === 'wall' ? `${base}#/wall?kiosk=1` : `${base}#/${kind}`;
 }
 
 /**

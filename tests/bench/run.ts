@@ -7,8 +7,21 @@ import { benchUnderstanding } from './understanding-bench.js';
 import { benchTrends } from './trends-bench.js';
 import { benchQueue } from './queue-bench.js';
 import { benchWallLatency } from './wall-latency-bench.js';
+import { benchWallSoak, WALL_SOAK_DEFAULTS } from './wall-soak-bench.js';
 
-/** npm run bench: prints one JSON document and writes it under bench-results/. */
+/** Seconds for the wall soak: `npm run bench -- wall-soak 120`, or NEWSROOM_WALL_SOAK_SECONDS; 10 minutes by default. */
+function soakSeconds(): number {
+  const raw = process.argv[3] ?? process.env.NEWSROOM_WALL_SOAK_SECONDS;
+  if (raw === undefined || raw === '') return WALL_SOAK_DEFAULTS.seconds;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 30) throw new Error(`wall soak seconds must be a whole number ≥ 30, got "${raw}"`);
+  return n;
+}
+
+/**
+ * npm run bench [-- NAME]: prints one JSON document and writes it under bench-results/.
+ * NAME runs one of them alone: pipeline, hub, latency, freeze, scheduler, understanding, trends, queue, wall-soak.
+ */
 async function main(): Promise<void> {
   const only = process.argv[2];
   const results: Record<string, unknown> = {
@@ -47,6 +60,11 @@ async function main(): Promise<void> {
   if (!only || only === 'queue') {
     console.error('bench: queue routing (100,000 items, 200 rules) and SLA timers (10,000 conversations) …');
     results.queue = benchQueue();
+  }
+  if (!only || only === 'wall-soak') {
+    const seconds = soakSeconds();
+    console.error(`bench: the wall in Chromium for ${seconds} s at ${WALL_SOAK_DEFAULTS.rate} posts/s with bursts of ${WALL_SOAK_DEFAULTS.burstSize} …`);
+    results.wallSoak = await benchWallSoak({ ...WALL_SOAK_DEFAULTS, seconds });
   }
   const text = JSON.stringify(results, null, 2);
   console.log(text);

@@ -43,7 +43,7 @@ describe('app URLs', () => {
   });
 
   it('starts windows on their hash route', () => {
-    expect(entryUrl('wall', null)).toBe('app://newsroom/index.html#/wall');
+    expect(entryUrl('wall', null)).toBe('app://newsroom/index.html#/wall?kiosk=1');
     expect(entryUrl('desk', 'http://localhost:5173/')).toBe('http://localhost:5173/#/desk');
   });
 

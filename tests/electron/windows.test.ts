@@ -51,7 +51,7 @@ describe('createAppWindow', () => {
     const [win] = created;
     expect(win!.options).toMatchObject({ kiosk: true, fullscreen: true });
     expect(win!.options.webPreferences).toMatchObject(hardenedWebPreferences('/out/preload/index.cjs'));
-    expect(win!.loaded).toEqual(['app://newsroom/index.html#/wall']);
+    expect(win!.loaded).toEqual(['app://newsroom/index.html#/wall?kiosk=1']);
     const args = (win!.options.webPreferences as { additionalArguments: string[] }).additionalArguments;
     expect(parseBridgeConfigArg(args)).toEqual({ mode: 'solo', hubUrl: null, wall: true });
     expect(win!.shown).toBe(true);

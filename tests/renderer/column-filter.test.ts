@@ -2,9 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../renderer/src/db/db';
 import { Replica } from '../../renderer/src/db/replica';
-import { columnTitle, matchesColumn, validateFilter } from '../../renderer/src/features/wall/column-filter';
-import { queryColumn } from '../../renderer/src/features/wall/column-query';
-import { countAbove } from '../../renderer/src/features/wall/use-column-scroll';
+import { columnTitle, matchesColumn, validateFilter } from '../../renderer/src/lib/wall-column';
+import { countNewer, NEWER_SCAN, queryColumn, queryColumnBelow } from '../../renderer/src/db/column-query';
 import { added, deleted, makeItem } from './helpers/items';
 
 describe('column filter matching', () => {
@@ -72,11 +71,33 @@ describe('column query over the replica', () => {
   });
 });
 
-describe('new-items count', () => {
-  it('counts the items above the one last seen at the top', () => {
-    const items = [9, 8, 7, 5, 4].map((id) => makeItem(id));
-    expect(countAbove(items, 7)).toBe(2);
-    expect(countAbove(items, 9)).toBe(0);
-    expect(countAbove(items, 6)).toBe(3);
+describe('a column held by a reader who scrolled down', () => {
+  const db = createDb('column-held-test');
+  afterAll(() => db.delete());
+
+  it('shows what was at or below its top item, and counts what matched since', async () => {
+    const r = new Replica(db);
+    await r.open('hub');
+    const tagged = (id: number) => (id % 2 === 0 ? ['brand'] : []);
+    await r.apply(Array.from({ length: 40 }, (_, i) => added(i + 1, i + 1, { tags: tagged(i + 1) })), { writeCursor: true });
+
+    const below = await queryColumnBelow(db, { kind: 'hashtag', tag: 'brand' }, 30, 3);
+    expect(below.items.map((i) => i.id)).toEqual([30, 28, 26]);
+    expect(below.more).toBe(true);
+    expect(await countNewer(db, { kind: 'hashtag', tag: 'brand' }, 30)).toEqual({ count: 5, atLeast: false });
+    expect(await countNewer(db, { kind: 'all' }, 30)).toEqual({ count: 10, atLeast: false });
+    // Deleted posts are neither shown nor counted.
+    await r.apply([deleted(41, 36), deleted(42, 28)], { writeCursor: true });
+    expect((await queryColumnBelow(db, { kind: 'hashtag', tag: 'brand' }, 30, 3)).items.map((i) => i.id)).toEqual([30, 26, 24]);
+    expect(await countNewer(db, { kind: 'hashtag', tag: 'brand' }, 30)).toEqual({ count: 4, atLeast: false });
+  });
+
+  it('stops counting exactly past NEWER_SCAN new items and says "at least"', async () => {
+    const big = createDb('column-held-scan');
+    const r = new Replica(big);
+    await r.open('hub');
+    await r.apply(Array.from({ length: NEWER_SCAN + 30 }, (_, i) => added(i + 1)), { writeCursor: true });
+    expect(await countNewer(big, { kind: 'all' }, 10)).toEqual({ count: NEWER_SCAN, atLeast: true });
+    await big.delete();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeCreated } from '../../renderer/src/features/composer/composer-outcome';
 import { groupPosts } from '../../renderer/src/features/posts/post-status';
-import { parseHash } from '../../renderer/src/app/route';
+import { parseHash } from '../../renderer/src/lib/route';
 import { makePost } from './helpers/publishing';
 
 describe('composer outcome', () => {

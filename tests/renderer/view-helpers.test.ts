@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, parseHash, takeTokenFromHash } from '../../renderer/src/app/route';
+import { formatHash, parseHash, takeTokenFromHash } from '../../renderer/src/lib/route';
 import { STALE_AFTER_MS, connectionLabel } from '../../renderer/src/lib/connection-label';
 import { absoluteTime, hhmm, relativeTime } from '../../renderer/src/lib/time-format';
 

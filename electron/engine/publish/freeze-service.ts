@@ -208,6 +208,8 @@ export function configureFreeze(d: FreezeDeps, user: string, liftRequiresSecondP
   const { store } = d;
   const at = iso(d.clock.now());
   return store.write(() => {
+    // An end time that has passed ends the freeze under the rule of its time, not the new one.
+    applyExpiry(d);
     const prev = store.freeze.get();
     // Turning the rule off drops a half-done lift: the next lift is one person's again.
     const next = store.freeze.set({ ...prev, liftRequiresSecondPerson, pendingLift: liftRequiresSecondPerson ? prev.pendingLift : null });

@@ -1,10 +1,11 @@
 import type { Clock } from '../../../shared/clock.js';
 import type { UserView } from '../../../shared/domain.js';
 import type { MethodName, ParsedParams, Results } from '../../../shared/methods.js';
-import type { SecretStore } from '../engine-types.js';
+import type { Logger, SecretStore } from '../engine-types.js';
 import type { Publishing } from '../publish/publishing.js';
 import { addSource, removeSource, setSourcePaused, type SourcesDeps } from '../sources-service.js';
 import type { Store } from '../store/store.js';
+import { createClientHandlers } from './client-handlers.js';
 import { createPublishHandlers } from './publish-handlers.js';
 import { createUsersHandlers } from './users-handlers.js';
 
@@ -17,6 +18,8 @@ export interface HandlerDeps {
   /** Ends the sessions of tokens that stopped being valid (users removed or rotated). */
   usersChanged(): void;
   publishing: Publishing;
+  /** Where client.reportError writes. */
+  log: Logger;
 }
 
 export type Handlers = {
@@ -47,5 +50,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sources.resume': (_user, p) => ({ source: setSourcePaused(sd, p.id, false) }),
     ...createPublishHandlers({ store, clock, secrets: deps.secrets, publishing: deps.publishing }),
     ...createUsersHandlers({ store, clock, usersChanged: deps.usersChanged }),
+    ...createClientHandlers({ clock, log: deps.log }),
   };
 }

@@ -1,5 +1,5 @@
 import { appStore } from '../store/app-store';
-import { takeTokenFromHash } from './route';
+import { takeTokenFromHash } from '../lib/route';
 
 /**
  * `#/wall?token=…` signs in, for wall screens that are set up by opening one URL. The token is then

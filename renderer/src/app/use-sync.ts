@@ -4,7 +4,14 @@ import { setRpcTransport } from '../api/rpc';
 import type { NewsroomDb } from '../db/db';
 import { Replica } from '../db/replica';
 import { startReplicaSync, type ReplicaSync } from '../db/replica-sync';
+import { errorReporter, reportError } from '../lib/error-report';
 import { appStore, useApp } from '../store/app-store';
+
+/**
+ * The replica is written at most once per this long (a change after a quiet spell at once), so at
+ * crisis rates the views re-read (and re-render) ten times a second instead of once per post.
+ */
+const REPLICA_BATCH_MS = 100;
 
 /** True when this window talks to a hub and so needs a signed-in token. */
 export function needsToken(): boolean {
@@ -39,16 +46,22 @@ export function useSync(db: NewsroomDb): void {
     }
     // Views act (freeze, schedule, release) through the same connection the replica syncs over.
     const releaseRpc = setRpcTransport(api.transport);
+    // Errors the screen catches go to the hub's (or the desktop engine's) log over the same connection.
+    const releaseReports = errorReporter.setSink((report) => api.transport.call('client.reportError', report));
     startReplicaSync({
       transport: api.transport,
       replica: new Replica(db),
       hubKey: api.hubKey,
+      batchMs: REPLICA_BATCH_MS,
       onState: (s) => {
         // A transport outlived by a new sign-in (the token was just rotated in Settings, say) no
         // longer speaks for this session: its last words ("unauthorized") must not sign the new one out.
         if (!cancelled && appStore.getState().token === token) appStore.getState().setConnection(s);
       },
-      onError: (msg) => console.warn(`[newsroom] ${msg}`),
+      onError: (msg) => {
+        console.warn(`[newsroom] ${msg}`);
+        reportError(new Error(msg), { where: 'replica' });
+      },
     }).then(
       (s) => {
         if (cancelled) s.stop();
@@ -59,6 +72,7 @@ export function useSync(db: NewsroomDb): void {
     return () => {
       cancelled = true;
       releaseRpc();
+      releaseReports();
       sync?.stop();
     };
   }, [db, token, tokenLoaded, tokenNeeded]);

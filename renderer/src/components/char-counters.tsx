@@ -1,6 +1,6 @@
 import type { Platform } from '../../../shared/domain';
 import { counterFor } from '../lib/char-count';
-import { platformLabel } from '../features/wall/column-filter';
+import { platformLabel } from '../lib/platform';
 
 /** One live counter per target platform, counted the way that platform counts (links, mentions). */
 export function CharCounters({ text, platforms, testId }: { text: string; platforms: readonly Platform[]; testId: string }) {

@@ -180,6 +180,18 @@ function tombstone(item: Item): Item {
   return { ...item, deletedAt: item.deletedAt ?? item.ingestedAt };
 }
 
+/**
+ * Longest text and html the replica keeps per item. Real posts are far shorter (Mastodon's default
+ * is 500 characters); a hostile or broken server can send megabytes, and every column read would
+ * copy them out of IndexedDB again. The hub keeps the whole post.
+ */
+export const ITEM_TEXT_MAX = 20_000;
+export const ITEM_HTML_MAX = 60_000;
+
 function normalizeItem(item: Item, fallbackSeq: number): Item {
-  return typeof item.seq === 'number' ? item : { ...item, seq: fallbackSeq };
+  let out = typeof item.seq === 'number' ? item : { ...item, seq: fallbackSeq };
+  if (out.text.length > ITEM_TEXT_MAX) out = { ...out, text: `${out.text.slice(0, ITEM_TEXT_MAX)}…` };
+  // Cut html can't be trusted to mean what it said: the wall shows the (cut) text instead.
+  if (out.html && out.html.length > ITEM_HTML_MAX) out = { ...out, html: '' };
+  return out;
 }

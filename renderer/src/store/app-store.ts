@@ -6,7 +6,7 @@ import { createSessionSlice, type SessionSlice } from './session-slice';
 import { browserStorage, storageTokenStore, tokenStoreFor, type KeyValueStorage, type TokenStore } from './storage';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-/** UI and session state only: items and sources live in the Dexie replica, read with useLiveQuery. */
+/** UI and session state only: items and sources live in the Dexie replica, read through the hooks in db/ (useLiveRead). */
 export type AppState = SessionSlice & UiSlice & CrisisSlice;
 
 /** `tokens`: where the hub token is remembered (the page storage unless the desktop app keeps it). */

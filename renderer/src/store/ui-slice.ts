@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StateCreator } from 'zustand';
-import { wallColumnSchema, type ColumnFilter, type WallColumn } from '../features/wall/column-filter';
+import { wallColumnSchema, type ColumnFilter, type WallColumn } from '../lib/wall-column';
 import type { AppState } from './app-store';
 import { readJson, writeJson, type KeyValueStorage } from './storage';
 

@@ -206,6 +206,17 @@ describe('freeze', () => {
     expect(pub.calls).toHaveLength(0);
   });
 
+  it('an end time that passed before the second-person rule was turned on ends the freeze under the rule of its time', async () => {
+    const p = await create(acct, 3_600_000);
+    await t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'storm', expiresAt: at(clock, 60_000) });
+    // No scheduler pass between the end time and the change of rule (found by the model test).
+    clock.advance(130_000);
+    await t.call(users.admin, 'freeze.configure', { liftRequiresSecondPerson: true });
+    expect(t.store.freeze.get()).toMatchObject({ frozen: false, pendingLift: null, liftRequiresSecondPerson: true });
+    expect(get(p.id)).toMatchObject({ status: 'held', note: expect.stringMatching(/expired/) });
+    await expect(t.call(users.admin, 'freeze.set', { frozen: false })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
   it('a second freeze widens the scope, never narrows it', async () => {
     await t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'a', accountIds: [acct] });
     const r = await t.call<SetResult>(users.crisis, 'freeze.set', { frozen: true, reason: 'b', accountIds: [other] });

@@ -315,6 +315,6 @@ async function runSequence(cmds: Cmd[]): Promise<void> {
 
 describe('publishing model (fast-check)', () => {
   it('keeps the freeze absolute and each post published at most once, across crashes, in any interleaving', { timeout: 60_000 }, async () => {
-    await fc.assert(fc.asyncProperty(fc.array(cmd, { minLength: 5, maxLength: 60 }), runSequence), { numRuns: 400 });
+    await fc.assert(fc.asyncProperty(fc.array(cmd, { minLength: 5, maxLength: 60 }), runSequence), { numRuns: Number(process.env.MODEL_RUNS ?? 400) });
   });
 });

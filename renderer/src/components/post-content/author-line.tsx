@@ -1,13 +1,14 @@
 import type { Author } from '../../../../shared/domain';
 import { authorEmojis } from './post-extras';
 import { EmojiText } from './emoji-text';
+import { shownName } from './shown-content';
 
 /** An author's display name as they wrote it: their custom emoji, and their script's direction. */
 export function AuthorName({ author, className = 'author-name' }: { author: Author; className?: string }) {
   const handle = author.handle.replace(/^@/, '');
   return (
     <span className={className} dir="auto">
-      <EmojiText text={author.name || handle} emojis={authorEmojis(author)} />
+      <EmojiText text={shownName(author.name || handle)} emojis={authorEmojis(author)} />
     </span>
   );
 }

@@ -3,6 +3,7 @@ import type { CustomEmoji } from '../../../../shared/domain';
 import { openExternalLink } from '../../lib/links';
 import { sanitizeContent } from '../../lib/sanitize';
 import { emojifyHtml, restoreBrokenEmoji } from './emoji-text';
+import { shownContent } from './shown-content';
 
 /** Links inside post content go through the scheme check too, never through plain navigation. */
 function onContentClick(e: MouseEvent<HTMLDivElement>) {
@@ -18,8 +19,12 @@ function onContentClick(e: MouseEvent<HTMLDivElement>) {
  * runs right to left whatever the page's direction).
  */
 export function PostText({ html, text, lang, emojis }: { html: string; text: string; lang: string | null; emojis: readonly CustomEmoji[] }) {
-  // Sanitized once per version of the html, not on every clock tick.
-  const safe = useMemo(() => (html ? emojifyHtml(sanitizeContent(html), emojis) : null), [html, emojis]);
+  // Cut to a card's length, and sanitized once per version of the html, not on every clock tick.
+  const shown = useMemo(() => {
+    const c = shownContent({ html, text });
+    return { ...c, html: c.html ? emojifyHtml(sanitizeContent(c.html), emojis) : null };
+  }, [html, text, emojis]);
+  const safe = shown.html;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -30,8 +35,8 @@ export function PostText({ html, text, lang, emojis }: { html: string; text: str
   }, []);
   if (safe === null) {
     return (
-      <div className="item-content" data-testid="item-content" dir="auto" lang={lang ?? undefined}>
-        {text}
+      <div className="item-content" data-testid="item-content" data-shortened={shown.shortened ? 'true' : undefined} dir="auto" lang={lang ?? undefined}>
+        {shown.text}
       </div>
     );
   }

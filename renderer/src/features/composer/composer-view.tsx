@@ -3,8 +3,7 @@ import type { Platform } from '../../../../shared/domain';
 import { TEXT_LIMITS, type PublishAccount } from '../../../../shared/publishing';
 import { rpc } from '../../api/rpc';
 import { CharCounters } from '../../components/char-counters';
-import { platformLabel } from '../wall/column-filter';
-import { PageShell } from '../../components/page-shell';
+import { platformLabel } from '../../lib/platform';
 import { ZonedTimeField } from '../../components/zoned-time-field';
 import { useAccounts } from '../../db/use-publishing';
 import { counterFor } from '../../lib/char-count';
@@ -71,7 +70,7 @@ export function ComposerView() {
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
 
   return (
-    <PageShell title="Compose" view="compose">
+    <>
       <form className="composer" data-testid="composer" onSubmit={onSubmit}>
         <section className="panel composer-write">
           {!canCreate && role ? <p className="notice">Your role ({role}) can read posts but not write them.</p> : null}
@@ -132,7 +131,7 @@ export function ComposerView() {
 
         <Preview text={text} targets={targets} at={instant?.iso ?? null} timeZone={timeZone} />
       </form>
-    </PageShell>
+    </>
   );
 }
 

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import type { PostStatus } from '../../../../shared/publishing';
-import { PageShell } from '../../components/page-shell';
 import { accountNames, useAccounts, useFreeze, usePostsWithStatus } from '../../db/use-publishing';
 import { canFreeze, may } from '../../lib/permissions';
 import { useApp, useRole } from '../../store/app-store';
@@ -26,7 +25,7 @@ export function CrisisView() {
   const held = usePostsWithStatus(HELD) ?? [];
   const inFlight = usePostsWithStatus(IN_FLIGHT) ?? [];
   return (
-    <PageShell title="Crisis console" view="crisis" testId="crisis-console">
+    <>
       {role && !canFreeze(role) ? (
         <p className="notice" data-testid="crisis-readonly">
           Read-only for your role ({role}): freezing and lifting take a crisis lead or an admin.
@@ -50,6 +49,6 @@ export function CrisisView() {
         ))}
       </section>
       <AuditTrail role={role} />
-    </PageShell>
+    </>
   );
 }

@@ -1,41 +1,31 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { FreezeState, PublishAccount } from '../../../../shared/publishing';
-import { FREEZE_KEY, db } from '../../db/db';
+import { useMemo } from 'react';
+import type { FreezeState } from '../../../../shared/publishing';
+import { accountNames, useAccounts, useFreeze } from '../../db/use-publishing';
 import { useNow } from '../../lib/use-now';
 import { freezeBannerText } from './freeze-text';
 import './freeze.css';
-
-const NO_ACCOUNTS: ReadonlyMap<string, PublishAccount> = new Map();
-
-/**
- * Reads the one freeze row (and, only for a scoped freeze, the accounts it names), so a freeze
- * reaching the replica shows at once and nothing else on the page makes this re-render.
- */
-async function readFreeze(): Promise<{ freeze: FreezeState | null; accounts: ReadonlyMap<string, PublishAccount> }> {
-  const freeze = (await db.freeze.get(FREEZE_KEY)) ?? null;
-  if (!freeze?.frozen || freeze.scope.kind !== 'accounts') return { freeze, accounts: NO_ACCOUNTS };
-  const found = await db.accounts.bulkGet(freeze.scope.accountIds);
-  return { freeze, accounts: new Map(found.filter((a): a is PublishAccount => !!a).map((a) => [a.id, a])) };
-}
 
 /**
  * On every view. Always in the DOM with `data-frozen`, so a test (or a person with dev tools) can
  * tell "not frozen" from "not loaded"; it only takes space when frozen.
  */
 export function FreezeBanner({ size, consoleLink = false }: { size: 'wall' | 'page'; consoleLink?: boolean }) {
-  const data = useLiveQuery(readFreeze, []);
-  if (!data?.freeze?.frozen) return <div data-testid="freeze-banner" data-frozen="false" hidden />;
-  return <FrozenBanner freeze={data.freeze} accounts={data.accounts} size={size} consoleLink={consoleLink} />;
+  // Only the freeze row: a freeze reaching the replica shows at once, and nothing else re-renders this.
+  const freeze = useFreeze();
+  if (!freeze?.frozen) return <div data-testid="freeze-banner" data-frozen="false" hidden />;
+  return <FrozenBanner freeze={freeze} size={size} consoleLink={consoleLink} />;
 }
 
 interface FrozenProps {
   freeze: FreezeState;
-  accounts: ReadonlyMap<string, PublishAccount>;
   size: 'wall' | 'page';
   consoleLink: boolean;
 }
 
-function FrozenBanner({ freeze, accounts, size, consoleLink }: FrozenProps) {
+function FrozenBanner({ freeze, size, consoleLink }: FrozenProps) {
+  // A scoped freeze names its accounts; read only while frozen.
+  const list = useAccounts();
+  const accounts = useMemo(() => accountNames(list), [list]);
   // The relative time ("4 min ago") ticks here, in the banner alone.
   const now = useNow(15_000);
   const text = freezeBannerText(freeze, accounts, now);

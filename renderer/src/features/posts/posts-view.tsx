@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { PageShell } from '../../components/page-shell';
 import { accountNames, useAccounts, usePosts } from '../../db/use-publishing';
 import { may } from '../../lib/permissions';
 import { useRole } from '../../store/app-store';
@@ -26,7 +25,7 @@ export function PostsView() {
   }
 
   return (
-    <PageShell title="Scheduled posts" view="posts">
+    <>
       {role && !may(role, 'posts.list') ? <p className="notice">Your role ({role}) can't see scheduled posts.</p> : null}
       {may(role, 'posts.create') ? (
         <div className="actions">
@@ -50,6 +49,6 @@ export function PostsView() {
           </section>
         ))}
       </section>
-    </PageShell>
+    </>
   );
 }

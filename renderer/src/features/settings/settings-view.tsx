@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { UserInfo } from '../../../../shared/domain';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { rpc } from '../../api/rpc';
-import { PageShell } from '../../components/page-shell';
 import { may } from '../../lib/permissions';
 import { useAction } from '../../lib/use-action';
 import { useApp } from '../../store/app-store';
@@ -28,9 +27,7 @@ export function SettingsView() {
   const me = useApp((s) => s.user);
   const allowed = may(me?.role, 'users.list');
   return (
-    <PageShell title="Settings" view="settings" testId="settings">
-      {me === null ? <p className="panel panel-empty">Connecting…</p> : allowed ? <UsersPanel me={me.name} /> : <p className="panel notice">Only admins manage users and tokens.</p>}
-    </PageShell>
+    <>{me === null ? <p className="panel panel-empty">Connecting…</p> : allowed ? <UsersPanel me={me.name} /> : <p className="panel notice">Only admins manage users and tokens.</p>}</>
   );
 }
 

@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { navigate, parseHash } from '../../app/route';
-import { AppNav } from '../../components/app-nav';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { navigate, parseHash } from '../../lib/route';
 import { useApp } from '../../store/app-store';
 
 /** Paste a hub token (admin.token, or tokens.json with --demo); it is remembered on this machine. */
-export function SignInView({ tokenNeeded }: { tokenNeeded: boolean }) {
+export function SignInView({ tokenNeeded, nav }: { tokenNeeded: boolean; nav: ReactNode }) {
   const token = useApp((s) => s.token);
   const user = useApp((s) => s.user);
   const authError = useApp((s) => s.authError);
@@ -72,7 +71,7 @@ export function SignInView({ tokenNeeded }: { tokenNeeded: boolean }) {
           user's token is in <code>tokens.json</code>. New users: <code>npm run hub -- user add NAME --role ROLE</code>.
         </p>
       </form>
-      {token ? <AppNav /> : null}
+      {nav}
     </main>
   );
 }

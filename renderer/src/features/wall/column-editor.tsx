@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { PLATFORMS, type Platform } from '../../../../shared/domain';
-import { platformLabel, validateFilter, type ColumnFilter, type WallColumn } from './column-filter';
+import { platformLabel } from '../../lib/platform';
+import { validateFilter, type ColumnFilter, type WallColumn } from '../../lib/wall-column';
 
 type Kind = ColumnFilter['kind'];
 

@@ -1,73 +1,52 @@
-import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { Item } from '../../../../shared/domain';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
-/** Within this many pixels of the top the reader is "at the top" and sees new items as they come. */
+/** Within this many pixels of the top the reader is "at the top" and the column is live. */
 const TOP_SLACK = 8;
-
-interface Anchor {
-  id: number;
-  /** Distance from the scroller's top edge to the item's top edge. */
-  offset: number;
-}
+/** A column left scrolled down goes back to live after this long without scrolling: walls are left alone. */
+export const HOLD_RETURN_MS = 3 * 60_000;
 
 /**
- * Newest on top without yanking a reader who scrolled down: when items are added above, the item
- * the reader was looking at is put back where it was (done by hand because Safari has no CSS scroll
- * anchoring). Counts the items that came in above the reader for the "N new ↑" pill.
+ * Newest on top without yanking a reader who scrolled down: while they are away from the top the
+ * column holds still (it shows what was at or below its top item, `topId`), and what comes in
+ * meanwhile is counted for the "N new ↑" pill rather than inserted above them. So nothing is
+ * measured or re-positioned as posts arrive: no scroll anchoring, no forced layouts.
+ * Back at the top (or after HOLD_RETURN_MS) the column is live again.
  */
-export function useColumnScroll(ref: RefObject<HTMLDivElement | null>, items: readonly Item[]) {
-  const atTop = useRef(true);
-  const anchor = useRef<Anchor | null>(null);
-  const [seenTopId, setSeenTopId] = useState<number | null>(null);
-  const firstId = items[0]?.id ?? null;
-
-  const recordAnchor = useCallback(() => {
-    const el = ref.current;
-    if (!el) return;
-    const top = el.scrollTop;
-    anchor.current = null;
-    for (const child of el.querySelectorAll<HTMLElement>('[data-item-id]')) {
-      if (child.offsetTop + child.offsetHeight > top) {
-        anchor.current = { id: Number(child.dataset.itemId), offset: child.offsetTop - top };
-        break;
-      }
-    }
-  }, [ref]);
-
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    if (!atTop.current && anchor.current) {
-      const node = el.querySelector<HTMLElement>(`[data-item-id="${anchor.current.id}"]`);
-      if (node) el.scrollTop = node.offsetTop - anchor.current.offset;
-    }
-    recordAnchor();
-    if (atTop.current && firstId !== null) setSeenTopId((prev) => (prev === firstId ? prev : firstId));
-  }, [items, firstId, ref, recordAnchor]);
+export function useColumnScroll(ref: RefObject<HTMLDivElement | null>) {
+  const [topId, setTopId] = useState<number | null>(null);
+  const lastScrollAt = useRef(0);
 
   const onScroll = useCallback(() => {
     const el = ref.current;
     if (!el) return;
-    atTop.current = el.scrollTop <= TOP_SLACK;
-    if (atTop.current && firstId !== null) setSeenTopId(firstId);
-    recordAnchor();
-  }, [ref, firstId, recordAnchor]);
+    const atTop = el.scrollTop <= TOP_SLACK;
+    // The item on top of the list is the one to hold at: read from the DOM, no layout needed.
+    const shown = Number(el.querySelector<HTMLElement>('[data-item-id]')?.dataset.itemId ?? NaN);
+    const top = Number.isFinite(shown) ? shown : null;
+    setTopId((held) => (atTop ? null : (held ?? top)));
+    lastScrollAt.current = Date.now();
+  }, [ref]);
 
-  const scrollToTop = useCallback(() => {
+  /** Holds the column at `id` (when it isn't held already), e.g. when older posts are asked for. */
+  const hold = useCallback((id: number | null) => setTopId((held) => held ?? id), []);
+
+  const backToTop = useCallback(() => {
     const el = ref.current;
-    if (!el) return;
-    atTop.current = true;
-    el.scrollTo({ top: 0, behavior: 'smooth' });
-    if (firstId !== null) setSeenTopId(firstId);
-  }, [ref, firstId]);
+    if (el) el.scrollTop = 0;
+    setTopId(null);
+  }, [ref]);
 
-  const newCount = seenTopId === null ? 0 : countAbove(items, seenTopId);
-  return { newCount, onScroll, scrollToTop };
-}
+  useEffect(() => {
+    if (topId === null) return;
+    let t: ReturnType<typeof setTimeout>;
+    const check = () => {
+      const quietFor = Date.now() - lastScrollAt.current;
+      if (quietFor >= HOLD_RETURN_MS) backToTop();
+      else t = setTimeout(check, HOLD_RETURN_MS - quietFor);
+    };
+    t = setTimeout(check, HOLD_RETURN_MS);
+    return () => clearTimeout(t);
+  }, [topId, backToTop]);
 
-/** Items newer than the one the reader last saw at the top (items are newest first). */
-export function countAbove(items: readonly Item[], seenId: number): number {
-  let n = 0;
-  while (n < items.length && items[n]!.id > seenId) n++;
-  return n;
+  return { topId, onScroll, hold, backToTop };
 }

@@ -1,14 +1,16 @@
-import { memo, useState } from 'react';
+import { memo, useContext, useState } from 'react';
 import type { Item } from '../../../../shared/domain';
 import { ExternalLink } from '../../components/external-link';
 import { AuthorName, BoostedBy } from '../../components/post-content/author-line';
 import { PostBody } from '../../components/post-content/post-body';
+import { shownName } from '../../components/post-content/shown-content';
 import { extrasOf } from '../../components/post-content/post-extras';
 import { safeExternalUrl } from '../../lib/links';
 import { absoluteTime, relativeTime } from '../../lib/time-format';
 import { useNow } from '../../lib/use-now';
 import { useRole } from '../../store/app-store';
-import { platformLabel } from './column-filter';
+import { platformLabel } from '../../lib/platform';
+import { KioskContext } from './kiosk-context';
 
 function ItemTime({ iso }: { iso: string }) {
   const now = useNow(15_000);
@@ -28,13 +30,14 @@ function Avatar({ url }: { url: string | null }) {
   return <img className="avatar" src={url} alt="" loading="lazy" referrerPolicy="no-referrer" onError={() => setFailed(true)} />;
 }
 
-export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fresh: boolean }) {
+export const WallItem = memo(function WallItem({ item, fresh, far = false }: { item: Item; fresh: boolean; far?: boolean }) {
   const role = useRole();
-  const handle = item.author.handle.replace(/^@/, '');
+  const kiosk = useContext(KioskContext);
+  const handle = shownName(item.author.handle.replace(/^@/, ''));
   const avatar = safeExternalUrl(item.author.avatarUrl);
   return (
     <article
-      className={fresh ? 'wall-item fresh' : 'wall-item'}
+      className={`wall-item${fresh ? ' fresh' : ''}${far ? ' far' : ''}`}
       data-testid="wall-item"
       data-item-id={item.id}
       data-native-id={item.nativeId}
@@ -54,8 +57,8 @@ export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fr
         ) : null}
         <span className="item-platform">{platformLabel(item.platform)}</span>
       </header>
-      {/* A room's wall never opens a content warning or sensitive media; a person can, with one click. */}
-      <PostBody item={item} canReveal={role !== null && role !== 'wall'} />
+      {/* A room's wall (the wall role, or any kiosk) never opens a content warning or sensitive media; a person can, with one click. */}
+      <PostBody item={item} canReveal={role !== null && role !== 'wall' && !kiosk} />
       <footer className="item-foot">
         <ItemTime iso={item.createdAt} />
         {item.editedAt ? <span className="item-edited">edited</span> : null}
@@ -68,4 +71,4 @@ export const WallItem = memo(function WallItem({ item, fresh }: { item: Item; fr
 },
 // Dexie hands back new objects on every query; an item's seq changes exactly when its content does,
 // so compare that instead of identity and keep re-renders to the items that changed.
-(a, b) => a.item.id === b.item.id && a.item.seq === b.item.seq && a.fresh === b.fresh);
+(a, b) => a.item.id === b.item.id && a.item.seq === b.item.seq && a.fresh === b.fresh && a.far === b.far);

@@ -1,52 +1,78 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
-import { AppNav } from '../../components/app-nav';
+import { useEffect, useState, type ReactNode } from 'react';
 import { BigClock } from '../../components/big-clock';
 import { ConnectionIndicator } from '../../components/connection-indicator';
-import { db } from '../../db/db';
-import { FreezeBanner } from '../freeze/freeze-banner';
+import { PanelBoundary } from '../../components/panel-boundary';
+import { useSourceHashtags } from '../../db/use-wall';
+import { useIdleCursor } from '../../lib/use-idle-cursor';
+import { columnTitle } from '../../lib/wall-column';
 import { useApp } from '../../store/app-store';
 import { columnsFromHashtags } from '../../store/ui-slice';
+import { FreezeBanner } from '../freeze/freeze-banner';
 import { ColumnEditor } from './column-editor';
 import { SourceHealth } from './source-health';
+import { useArranging } from './use-arranging';
 import { WallColumnView } from './wall-column';
+import { KioskContext } from './kiosk-context';
 import './wall.css';
 
-/** The big screen: live columns of saved filters, the connection, the sources' health and a clock. */
-export function WallView({ name }: { name: string | null }) {
+/** The cursor hides after this long without moving: nobody points at a wall. */
+const CURSOR_IDLE_MS = 3_000;
+
+/**
+ * The big screen: live columns of saved filters, the connection, the sources' health and a clock.
+ * A kiosk wall (the read-only `wall` role) shows no controls at all; someone at its keyboard can
+ * press E to arrange the columns (they are this screen's own layout), E or Escape to finish.
+ */
+export function WallView({ name, kiosk, nav }: { name: string | null; kiosk: boolean; nav: ReactNode }) {
   const openWall = useApp((s) => s.openWall);
   const wallName = useApp((s) => s.wallName);
   const columns = useApp((s) => s.columns);
   const addColumn = useApp((s) => s.addColumn);
   const [adding, setAdding] = useState(false);
+  const arranging = useArranging(kiosk);
+  const editable = !kiosk || arranging;
+  const cursorIdle = useIdleCursor(CURSOR_IDLE_MS);
 
   useEffect(() => openWall(name ?? ''), [name, openWall]);
 
   // A wall nobody has arranged yet starts with a column per hashtag the sources listen to.
   const layoutSaved = useApp((s) => s.layoutSaved);
   const seedColumns = useApp((s) => s.seedColumns);
-  const hashtags = useLiveQuery(async () => (await db.sources.toArray()).flatMap((s) => s.config.hashtags), []);
+  const hashtags = useSourceHashtags();
   useEffect(() => {
     if (!layoutSaved && hashtags && hashtags.length > 0) seedColumns(columnsFromHashtags(hashtags));
   }, [layoutSaved, hashtags, seedColumns]);
 
+  const classes = ['wall', kiosk ? 'wall-kiosk' : '', cursorIdle ? 'cursor-idle' : ''].filter(Boolean).join(' ');
   return (
-    <div className="wall" data-testid="wall" data-wall-name={wallName}>
+    <div className={classes} data-testid="wall" data-wall-name={wallName} data-kiosk={kiosk ? 'true' : 'false'}>
       <header className="wall-header">
         <div className="wall-brand">
           Newsroom <span className="wall-name">{wallName}</span>
         </div>
-        <SourceHealth />
-        <ConnectionIndicator />
-        <BigClock />
+        <PanelBoundary panel="header:sources" label="Source health">
+          <SourceHealth />
+        </PanelBoundary>
+        <PanelBoundary panel="header:connection" label="Connection">
+          <ConnectionIndicator />
+        </PanelBoundary>
+        <PanelBoundary panel="header:clock" label="Clock" fallbackClassName="clock-restarting">
+          <BigClock />
+        </PanelBoundary>
       </header>
       {/* Read-only like everything on the wall: no console link, no suggestion prompt. */}
-      <FreezeBanner size="wall" />
+      <PanelBoundary panel="freeze-banner" label="The freeze banner">
+        <FreezeBanner size="wall" />
+      </PanelBoundary>
       <main className="wall-grid">
-        {columns.map((c, i) => (
-          <WallColumnView key={c.id} column={c} index={i} count={columns.length} />
-        ))}
-        {adding ? (
+        <KioskContext value={kiosk}>
+          {columns.map((c, i) => (
+            <PanelBoundary key={c.id} panel={`column:${c.id}`} label={`Column ${columnTitle(c)}`} fallbackAs="section" fallbackClassName="wall-column" fallbackTestId="wall-column">
+              <WallColumnView column={c} index={i} count={columns.length} editable={editable} />
+            </PanelBoundary>
+          ))}
+        </KioskContext>
+        {adding && editable ? (
           <section className="wall-column wall-column-new" aria-label="New column">
             <ColumnEditor
               onCancel={() => setAdding(false)}
@@ -57,14 +83,18 @@ export function WallView({ name }: { name: string | null }) {
             />
           </section>
         ) : null}
-        {columns.length === 0 && !adding ? <p className="wall-empty">No columns on this wall. Add one below.</p> : null}
+        {columns.length === 0 && !adding ? (
+          <p className="wall-empty">{editable ? 'No columns on this wall. Add one below.' : 'No columns on this wall. Press E on its keyboard to add one.'}</p>
+        ) : null}
       </main>
-      <footer className="wall-footer">
-        <button type="button" className="secondary" data-testid="add-column" onClick={() => setAdding(true)} disabled={adding}>
-          + Column
-        </button>
-        <AppNav />
-      </footer>
+      {editable ? (
+        <footer className="wall-footer">
+          <button type="button" className="secondary" data-testid="add-column" onClick={() => setAdding(true)} disabled={adding}>
+            + Column
+          </button>
+          {kiosk ? <span className="wall-arranging">Arranging this wall: press E or Escape when done.</span> : nav}
+        </footer>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { useRoute } from '../app/route';
-import { needsToken } from '../app/use-sync';
+import { useRoute } from '../lib/route';
+import { needsToken } from './use-sync';
 import { navLinks } from '../lib/permissions';
 import { useApp } from '../store/app-store';
 

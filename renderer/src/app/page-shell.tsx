@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { PanelBoundary } from '../components/panel-boundary';
 import { FreezeBanner } from '../features/freeze/freeze-banner';
 import { FreezeSuggestionPrompt } from '../features/freeze/freeze-suggestion';
 import { AppNav } from './app-nav';
-import { ConnectionIndicator } from './connection-indicator';
+import { ConnectionIndicator } from '../components/connection-indicator';
 
 /**
  * The frame of every working screen (desk, composer, posts, crisis): the freeze banner and any
@@ -19,7 +20,9 @@ export function PageShell({ title, view, children, testId }: { title: string; vi
         <AppNav />
       </header>
       <main className="page-main" data-testid={testId}>
-        {children}
+        <PanelBoundary key={view} panel={`page:${view}`} label={title}>
+          {children}
+        </PanelBoundary>
       </main>
     </div>
   );

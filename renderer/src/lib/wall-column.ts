@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PLATFORMS, type Item, type Platform } from '../../../../shared/domain';
+import { PLATFORMS, type Item, type Platform } from '../../../shared/domain';
+import { platformLabel } from './platform';
 
 /** What a wall column shows. Saved in localStorage, so its schema is checked when read back. */
 export type ColumnFilter =
@@ -78,12 +79,6 @@ export function matchesColumn(filter: ColumnFilter, item: Item): boolean {
       return term !== '' && item.text.toLocaleLowerCase().includes(term);
     }
   }
-}
-
-const PLATFORM_LABEL: Record<Platform, string> = { mastodon: 'Mastodon' };
-
-export function platformLabel(p: string): string {
-  return (PLATFORM_LABEL as Record<string, string>)[p] ?? p;
 }
 
 export function columnTitle(col: Pick<WallColumn, 'title' | 'filter'>): string {
