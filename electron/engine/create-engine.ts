@@ -1,5 +1,6 @@
 import type { ChangeEnvelope } from '../../shared/changes.js';
 import type { Engine, EngineDeps, HealthReport } from './engine-types.js';
+import type { AfterCommitHook, InTransactionHook } from './ingest/hooks.js';
 import { createPipeline, type Pipeline } from './ingest/pipeline.js';
 import { ensureKnownAccount, type KnownAccount } from './publish/accounts-service.js';
 import { createPublishing, type Publishing } from './publish/publishing.js';
@@ -9,6 +10,7 @@ import { ensureSource, type SourceInput } from './sources-service.js';
 import { createSourceManager } from './sources/source-manager.js';
 import { openChangeStream } from './stream/change-stream.js';
 import { SYSTEM_ACTOR } from './team/audit.js';
+import { createUnderstandingRuntime, type UnderstandingRuntime } from './topics/understanding-runtime.js';
 import { SessionRegistry } from './team/sessions.js';
 import { authenticate } from './team/users.js';
 import { VERSION } from './version.js';
@@ -17,6 +19,8 @@ export interface EngineWithInternals extends Engine {
   readonly pipeline: Pipeline;
   /** The scheduler (tick/drain for tests) and suggestFreeze() for the alerts. */
   readonly publishing: Publishing;
+  /** The enricher and topic matcher; `detectorReady` resolves once the language detector loaded (after start()). */
+  readonly understanding: UnderstandingRuntime;
   /** Setting up a demo: the same services as sources.add and accounts.add, keyed by name so a restart updates in place. */
   readonly seed: {
     source(p: SourceInput & { accessToken: string }): Promise<void>;
@@ -26,7 +30,12 @@ export interface EngineWithInternals extends Engine {
 
 export function createEngine(deps: EngineDeps): EngineWithInternals {
   const { store, clock, log } = deps;
-  const pipeline = createPipeline({ store, clock });
+  const understanding = createUnderstandingRuntime(store, log, deps.understanding);
+  // The pipeline's hooks, in the order they run. Issue 12 (queue placement, triage, assignment)
+  // registers in-transaction hooks here, issue 11 (trends, alerts) after-commit ones.
+  const inTransaction: InTransactionHook[] = [...(deps.ingestHooks?.inTransaction ?? [])];
+  const afterCommit: AfterCommitHook[] = [...(deps.ingestHooks?.afterCommit ?? [])];
+  const pipeline = createPipeline({ store, clock, log, understanding: understanding.understanding, hooks: { inTransaction, afterCommit } });
   const sources = createSourceManager({
     store,
     pipeline,
@@ -61,6 +70,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
   return {
     pipeline,
     publishing,
+    understanding,
     seed: {
       source: async (p) => void (await ensureSource({ store, clock, secrets: deps.secrets, sourcesChanged }, p)),
       account: async (k) => void (await ensureKnownAccount({ store, clock, secrets: deps.secrets }, SYSTEM_ACTOR, k)),
@@ -68,6 +78,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     async start() {
       if (running) return;
       running = true;
+      understanding.startLoading();
       sources.start();
       sessions.start();
       // Claims happen only while the engine runs; start() first turns cut-off sends into unconfirmed ones.

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
  * Until then the repositories' tests apply it with `applyTrendsAlertsSchema`.
  */
 export const TRENDS_ALERTS_MIGRATION = {
-  version: 6,
+  version: 7,
   name: 'trends (series, topics) and alerts (rules, alerts, channels, dead letters)',
   sql: `
     CREATE TABLE trend_series (

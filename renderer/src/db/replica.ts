@@ -190,6 +190,8 @@ export const ITEM_HTML_MAX = 60_000;
 
 function normalizeItem(item: Item, fallbackSeq: number): Item {
   let out = typeof item.seq === 'number' ? item : { ...item, seq: fallbackSeq };
+  // A change stored by a hub before issue 10 (or sent by an older hub) has no understanding yet.
+  if (out.enrichment === undefined || !Array.isArray(out.topics)) out = { ...out, enrichment: out.enrichment ?? null, topics: Array.isArray(out.topics) ? out.topics : [] };
   if (out.text.length > ITEM_TEXT_MAX) out = { ...out, text: `${out.text.slice(0, ITEM_TEXT_MAX)}…` };
   // Cut html can't be trusted to mean what it said: the wall shows the (cut) text instead.
   if (out.html && out.html.length > ITEM_HTML_MAX) out = { ...out, html: '' };
