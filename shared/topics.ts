@@ -44,3 +44,20 @@ export function topicSlug(name: string): string {
     .slice(0, 60);
   return slug || 'topic';
 }
+
+/** Share of voice: the brand's posts beside each competitor's, per hour or per day (UTC). */
+export interface ShareOfVoice {
+  bucket: 'hour' | 'day';
+  /** The brand topic compared, or null when no topic is of kind `brand`. */
+  brand: Pick<Topic, 'id' | 'name'> | null;
+  competitors: Array<Pick<Topic, 'id' | 'name'>>;
+  /** Oldest first; every bucket in the range, empty ones included (a chart needs the gaps). */
+  buckets: Array<{
+    /** `YYYY-MM-DDTHH` (hour) or `YYYY-MM-DD` (day). */
+    at: string;
+    /** Posts per topic id (brand and competitors). */
+    posts: Record<string, number>;
+    /** Each topic's share of the bucket's brand + competitor posts (0 when the bucket is empty). */
+    share: Record<string, number>;
+  }>;
+}

@@ -10,6 +10,7 @@ import { ensureSource, type SourceInput } from './sources-service.js';
 import { createSourceManager } from './sources/source-manager.js';
 import { openChangeStream } from './stream/change-stream.js';
 import { SYSTEM_ACTOR } from './team/audit.js';
+import { createRetagger, type Retagger } from './topics/retag.js';
 import { createUnderstandingRuntime, type UnderstandingRuntime } from './topics/understanding-runtime.js';
 import { SessionRegistry } from './team/sessions.js';
 import { authenticate } from './team/users.js';
@@ -21,6 +22,8 @@ export interface EngineWithInternals extends Engine {
   readonly publishing: Publishing;
   /** The enricher and topic matcher; `detectorReady` resolves once the language detector loaded (after start()). */
   readonly understanding: UnderstandingRuntime;
+  /** Background re-tags after topic edits (`idle()` for tests). */
+  readonly retagger: Retagger;
   /** Setting up a demo: the same services as sources.add and accounts.add, keyed by name so a restart updates in place. */
   readonly seed: {
     source(p: SourceInput & { accessToken: string }): Promise<void>;
@@ -48,6 +51,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
   const publishing = createPublishing({ store, clock, http: deps.http, secrets: deps.secrets, log, options: deps.publish });
   const sessions = new SessionRegistry(store, clock);
   let running = false;
+  const retagger = createRetagger({ store, clock, log, matcher: understanding.understanding.topics });
   const sourcesChanged = () => {
     if (running) sources.sync();
   };
@@ -59,6 +63,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     usersChanged: () => sessions.revalidate(),
     publishing,
     log,
+    topics: { matcher: understanding.understanding.topics, retagger },
   });
   const feed = {
     currentSeq: () => store.changes.currentSeq(),
@@ -71,6 +76,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     pipeline,
     publishing,
     understanding,
+    retagger,
     seed: {
       source: async (p) => void (await ensureSource({ store, clock, secrets: deps.secrets, sourcesChanged }, p)),
       account: async (k) => void (await ensureKnownAccount({ store, clock, secrets: deps.secrets }, SYSTEM_ACTOR, k)),
@@ -88,6 +94,8 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
       if (!running) return;
       running = false;
       sessions.stop();
+      retagger.stop();
+      await retagger.idle();
       await publishing.scheduler.stop();
       await sources.stop();
     },

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createEnricher } from '../../electron/engine/enrich/enricher.js';
 import { loadLanguageDetector } from '../../electron/engine/enrich/language.js';
-import { createMatcher, type Matcher } from '../../electron/engine/listen/matcher.js';
-import type { MatchInput } from '../../electron/engine/listen/match-input.js';
+import { createMatcher, type Matcher } from '../../shared/listen/matcher.js';
+import type { MatchInput } from '../../shared/listen/match-input.js';
 
 /** A small deterministic PRNG, so every run measures the same work. */
 function prng(seed: number): () => number {

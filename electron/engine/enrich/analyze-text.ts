@@ -1,4 +1,4 @@
-import { foldText } from '../text/fold.js';
+import { foldText } from '../../../shared/text-fold.js';
 
 export const WORD = 0;
 export const EMOJI = 1;

@@ -1,4 +1,4 @@
-import { foldText, wordsOf } from '../text/fold.js';
+import { foldText, wordsOf } from '../../../shared/text-fold.js';
 import type { EnrichConfig } from './config.js';
 import { PACK_LANGS, PACKS, type PackLang } from './lexicon/index.js';
 import { CUE_KINDS, type CueKind } from './lexicon/types.js';

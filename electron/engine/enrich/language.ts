@@ -1,5 +1,5 @@
 import type { LangSource, Reason } from '../../../shared/understanding.js';
-import { foldText } from '../text/fold.js';
+import { foldText } from '../../../shared/text-fold.js';
 import type { AnalyzedText } from './analyze-text.js';
 import { PACK_LANGS, PACKS, type PackLang } from './lexicon/index.js';
 

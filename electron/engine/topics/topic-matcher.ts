@@ -1,7 +1,6 @@
 import type { Topic } from '../../../shared/topics.js';
 import type { Logger } from '../engine-types.js';
-import { createMatcher, parseQuery, type MatchInput, type QueryNode } from '../listen/index.js';
-import { ParseError } from '../listen/parse-error.js';
+import { createMatcher, parseTopicQuery, type MatchInput } from '../../../shared/listen/index.js';
 
 /**
  * The topics' queries in one matcher (one automaton for all their literals): the ingest
@@ -16,33 +15,6 @@ export interface TopicMatcher {
   /** Ids of the topics the post matches, in the order they were added. */
   match(input: MatchInput): string[];
   size(): number;
-}
-
-/** Whether a query mentions `topic:` anywhere (a topic's own query can't: topics are matched together). */
-export function usesTopicField(n: QueryNode): boolean {
-  switch (n.type) {
-    case 'field':
-      return n.field === 'topic';
-    case 'and':
-    case 'or':
-      return n.children.some(usesTopicField);
-    case 'not':
-      return usesTopicField(n.child);
-    case 'near':
-      return usesTopicField(n.left) || usesTopicField(n.right);
-    default:
-      return false;
-  }
-}
-
-/** Parses a topic's query; throws `ParseError` (with the position and a hint) for what a topic can't use. */
-export function parseTopicQuery(query: string): QueryNode {
-  const ast = parseQuery(query);
-  if (usesTopicField(ast)) {
-    const at = query.search(/topic:/i);
-    throw new ParseError('a topic’s query can’t use `topic:`', Math.max(0, at), Math.max(0, at) + 6, 'topics are matched side by side: write the other topic’s words instead of `topic:`');
-  }
-  return ast;
 }
 
 export function createTopicMatcher(log?: Logger): TopicMatcher {

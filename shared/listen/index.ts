@@ -6,3 +6,6 @@ export { printQuery } from './printer.js';
 export { createMatcher, type Matcher, type MatcherStats } from './matcher.js';
 export { prepareMatchDoc, type MatchDoc } from './match-doc.js';
 export type { MatchInput } from './match-input.js';
+export { linksOf, matchInputOf, textOf, type MatchableItem } from './item-input.js';
+export { itemFilter, topicValuesOf, type ItemPredicate } from './item-filter.js';
+export { parseTopicQuery, usesTopicField } from './topic-query.js';

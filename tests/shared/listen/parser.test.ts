@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stripSpans, type QueryNode } from '../../../electron/engine/listen/ast.js';
-import { ParseError } from '../../../electron/engine/listen/parse-error.js';
-import { parseQuery } from '../../../electron/engine/listen/parser.js';
-import { printQuery } from '../../../electron/engine/listen/printer.js';
+import { stripSpans, type QueryNode } from '../../../shared/listen/ast.js';
+import { ParseError } from '../../../shared/listen/parse-error.js';
+import { parseQuery } from '../../../shared/listen/parser.js';
+import { printQuery } from '../../../shared/listen/printer.js';
 import { queryTree } from './query-arbitraries.js';
 
 const tree = (q: string) => stripSpans(parseQuery(q));

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMatcher } from '../../../electron/engine/listen/matcher.js';
-import type { MatchInput } from '../../../electron/engine/listen/match-input.js';
-import { parseQuery } from '../../../electron/engine/listen/parser.js';
-import { printQuery } from '../../../electron/engine/listen/printer.js';
-import { foldText } from '../../../electron/engine/text/fold.js';
+import { createMatcher } from '../../../shared/listen/matcher.js';
+import type { MatchInput } from '../../../shared/listen/match-input.js';
+import { parseQuery } from '../../../shared/listen/parser.js';
+import { printQuery } from '../../../shared/listen/printer.js';
+import { foldText } from '../../../shared/text-fold.js';
 import { naiveMatches } from './naive-evaluator.js';
 import { postText, queryTree } from './query-arbitraries.js';
 

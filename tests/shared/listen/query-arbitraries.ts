@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { QueryNode } from '../../../electron/engine/listen/ast.js';
+import type { QueryNode } from '../../../shared/listen/ast.js';
 import { INTENTS, SENTIMENTS, STAGES } from '../../../shared/understanding.js';
 
 /** Folded words: queries and posts draw from the same few so that random queries do match. */

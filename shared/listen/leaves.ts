@@ -1,6 +1,6 @@
-import { PLATFORMS } from '../../../shared/domain.js';
-import { INTENTS, SENTIMENTS, STAGES, type QueryField } from '../../../shared/understanding.js';
-import { foldText, isOneWord, wordsOf } from '../text/fold.js';
+import { PLATFORMS } from '../domain.js';
+import { INTENTS, SENTIMENTS, STAGES, type QueryField } from '../understanding.js';
+import { foldText, isOneWord, wordsOf } from '../text-fold.js';
 import type { FieldNode, QueryNode } from './ast.js';
 import { ParseError } from './parse-error.js';
 

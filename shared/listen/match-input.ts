@@ -1,4 +1,4 @@
-import type { Intent, Sentiment, Stage } from '../../../shared/understanding.js';
+import type { Intent, Sentiment, Stage } from '../understanding.js';
 
 /**
  * What the matcher needs to know about a post. The ingest pipeline fills it from the stored item

@@ -1,7 +1,7 @@
-import type { QueryNode } from '../../../electron/engine/listen/ast.js';
-import { prepareMatchDoc, TOKEN_HASHTAG } from '../../../electron/engine/listen/match-doc.js';
-import type { MatchInput } from '../../../electron/engine/listen/match-input.js';
-import { foldText } from '../../../electron/engine/text/fold.js';
+import type { QueryNode } from '../../../shared/listen/ast.js';
+import { prepareMatchDoc, TOKEN_HASHTAG } from '../../../shared/listen/match-doc.js';
+import type { MatchInput } from '../../../shared/listen/match-input.js';
+import { foldText } from '../../../shared/text-fold.js';
 
 type Span = [number, number];
 

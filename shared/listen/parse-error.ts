@@ -1,4 +1,4 @@
-import type { QueryError } from '../../../shared/understanding.js';
+import type { QueryError } from '../understanding.js';
 
 /** The only error a query parse throws: where it went wrong and what to write instead. */
 export class ParseError extends Error implements QueryError {

@@ -1,4 +1,4 @@
-import { QUERY_FIELDS, type QueryField } from '../../../shared/understanding.js';
+import { QUERY_FIELDS, type QueryField } from '../understanding.js';
 import { QUERY_LIMITS } from './ast.js';
 import { ParseError } from './parse-error.js';
 

@@ -1,4 +1,4 @@
-import { foldText } from '../text/fold.js';
+import { foldText } from '../text-fold.js';
 import type { MatchInput } from './match-input.js';
 
 export const TOKEN_WORD = 0;

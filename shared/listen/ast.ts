@@ -1,4 +1,4 @@
-import type { QueryField } from '../../../shared/understanding.js';
+import type { QueryField } from '../understanding.js';
 
 /** Offsets into the query text, `start` inclusive, `end` exclusive. */
 export interface SourceSpan {
