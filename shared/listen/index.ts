@@ -9,3 +9,4 @@ export type { MatchInput } from './match-input.js';
 export { linksOf, matchInputOf, textOf, type MatchableItem } from './item-input.js';
 export { itemFilter, topicValuesOf, type ItemPredicate } from './item-filter.js';
 export { parseTopicQuery, usesTopicField } from './topic-query.js';
+export { checkQuery } from './check-query.js';

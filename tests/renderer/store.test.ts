@@ -106,8 +106,8 @@ describe('ui slice', () => {
     const s = createAppStore(storage);
     expect(s.getState().columns.map((c) => c.filter.kind)).toEqual(['all']);
     s.getState().openWall('lobby');
-    const tag = s.getState().addColumn({ kind: 'hashtag', tag: 'brand' });
-    const term = s.getState().addColumn({ kind: 'term', term: 'refund' }, 'Refunds');
+    const tag = s.getState().addColumn({ kind: 'query', query: '#brand' });
+    const term = s.getState().addColumn({ kind: 'query', query: 'refund' }, 'Refunds');
     s.getState().moveColumn(term, -1);
     s.getState().updateColumn(tag, { title: 'Brand' });
 
@@ -129,7 +129,7 @@ describe('ui slice', () => {
     const s = createAppStore(storage);
     expect(s.getState().layoutSaved).toBe(false);
     s.getState().seedColumns(columnsFromHashtags(['Kettlebird', 'kettlebird', 'app', 'third']));
-    expect(s.getState().columns.map((c) => (c.filter.kind === 'hashtag' ? c.filter.tag : c.filter.kind))).toEqual(['all', 'kettlebird', 'app']);
+    expect(s.getState().columns.map((c) => (c.filter.kind === 'query' ? c.filter.query : c.filter.kind))).toEqual(['all', '#kettlebird', '#app']);
     const again = createAppStore(storage);
     expect(again.getState().layoutSaved).toBe(true);
     again.getState().removeColumn(again.getState().columns[2]!.id);

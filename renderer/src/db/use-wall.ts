@@ -1,4 +1,5 @@
 import type { SourceView } from '../../../shared/domain';
+import type { Topic } from '../../../shared/topics';
 import type { ColumnFilter } from '../lib/wall-column';
 import { countNewer, queryColumn, queryColumnBelow, type ColumnPage } from './column-query';
 import { db } from './db';
@@ -28,10 +29,10 @@ export interface ColumnRead extends ColumnPage {
  * A live column: its newest `limit` items. A scrolled column (`topId` set): the items at or below
  * the one that was on top, and a count of what has come in since.
  */
-export function useColumnItems(filter: ColumnFilter, limit: number, topId: number | null): ColumnRead | undefined {
+export function useColumnItems(filter: ColumnFilter, limit: number, topId: number | null, topics: readonly Topic[] = []): ColumnRead | undefined {
   const key = JSON.stringify(filter);
-  const page = useLiveRead(() => (topId === null ? queryColumn(db, filter, limit) : queryColumnBelow(db, filter, topId, limit)), [key, limit, topId]);
-  const newer = useLiveRead(async () => (topId === null ? { count: 0, atLeast: false } : countNewer(db, filter, topId)), [key, topId]);
+  const page = useLiveRead(() => (topId === null ? queryColumn(db, filter, limit, topics) : queryColumnBelow(db, filter, topId, limit, topics)), [key, limit, topId, topics]);
+  const newer = useLiveRead(async () => (topId === null ? { count: 0, atLeast: false } : countNewer(db, filter, topId, topics)), [key, topId, topics]);
   if (!page) return undefined;
   return { ...page, newer: newer?.count ?? 0, newerAtLeast: newer?.atLeast ?? false };
 }

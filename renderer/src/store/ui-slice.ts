@@ -63,7 +63,7 @@ function hasLayout(storage: KeyValueStorage, name: string): boolean {
 /** A first layout for a fresh wall: everything, then a column for each of the first hashtags listened to. */
 export function columnsFromHashtags(hashtags: string[], max = 2): WallColumn[] {
   const tags = [...new Set(hashtags.map((t) => t.toLowerCase()))].slice(0, max);
-  return [...defaultColumns(), ...tags.map((tag) => ({ id: `tag-${tag}`, title: '', filter: { kind: 'hashtag' as const, tag } }))];
+  return [...defaultColumns(), ...tags.map((tag) => ({ id: `tag-${tag}`, title: '', filter: { kind: 'query' as const, query: `#${tag}` } }))];
 }
 
 export const createUiSlice =
