@@ -10,7 +10,9 @@ import { ensureSource, type SourceInput } from './sources-service.js';
 import { createSourceManager } from './sources/source-manager.js';
 import { openChangeStream } from './stream/change-stream.js';
 import { SYSTEM_ACTOR } from './team/audit.js';
+import { topicSlug } from '../../shared/topics.js';
 import { createRetagger, type Retagger } from './topics/retag.js';
+import { saveTopic, type TopicInput } from './topics/topics-service.js';
 import { createUnderstandingRuntime, type UnderstandingRuntime } from './topics/understanding-runtime.js';
 import { SessionRegistry } from './team/sessions.js';
 import { authenticate } from './team/users.js';
@@ -28,6 +30,8 @@ export interface EngineWithInternals extends Engine {
   readonly seed: {
     source(p: SourceInput & { accessToken: string }): Promise<void>;
     account(k: KnownAccount): Promise<void>;
+    /** A topic, by name: a restart updates it in place (and re-tags only if its query changed). */
+    topic(t: TopicInput): void;
   };
 }
 
@@ -52,6 +56,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
   const sessions = new SessionRegistry(store, clock);
   let running = false;
   const retagger = createRetagger({ store, clock, log, matcher: understanding.understanding.topics });
+  const topicsDeps = { store, clock, matcher: understanding.understanding.topics, retagger };
   const sourcesChanged = () => {
     if (running) sources.sync();
   };
@@ -80,6 +85,12 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     seed: {
       source: async (p) => void (await ensureSource({ store, clock, secrets: deps.secrets, sourcesChanged }, p)),
       account: async (k) => void (await ensureKnownAccount({ store, clock, secrets: deps.secrets }, SYSTEM_ACTOR, k)),
+      topic: (t) => {
+        const id = topicSlug(t.name);
+        const existing = store.topics.get(id);
+        if (existing && existing.query === t.query && existing.kind === t.kind && existing.name === t.name) return;
+        saveTopic(topicsDeps, { ...t, id: existing ? id : undefined }, SYSTEM_ACTOR);
+      },
     },
     async start() {
       if (running) return;

@@ -124,6 +124,16 @@ describe('ui slice', () => {
     expect(third.getState().columns.map((c) => c.title || c.filter.kind)).toEqual(['all', 'Refunds']);
   });
 
+  it('a fresh wall shows a product topic in the column of a hashtag it listens for (the brand keeps its hashtag column)', () => {
+    const topic = (id: string, kind: string, query: string) => ({ id, name: id.toUpperCase(), kind, query }) as never;
+    const cols = columnsFromHashtags(['kettlebird', 'nightjar'], [topic('brand', 'brand', '#kettlebird'), topic('nightjar-cold-brew', 'product', '"cold brew" OR #Nightjar'), topic('other', 'product', '#nightjarx')]);
+    expect(cols.map((c) => [c.id, c.title, c.filter])).toEqual([
+      ['all', '', { kind: 'all' }],
+      ['tag-kettlebird', '', { kind: 'query', query: '#kettlebird' }],
+      ['tag-nightjar', 'NIGHTJAR-COLD-BREW', { kind: 'query', query: 'topic:nightjar-cold-brew' }],
+    ]);
+  });
+
   it('lays out a fresh wall from the sources once, and never over a saved layout', () => {
     const storage = memoryStorage();
     const s = createAppStore(storage);

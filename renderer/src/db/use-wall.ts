@@ -13,9 +13,12 @@ export function useSources(): SourceView[] | undefined {
   return useLiveRead(async () => (await db.sources.toArray()).sort(byName), []);
 }
 
-/** The hashtags the sources listen to, in order: a fresh wall gets a column for the first ones. */
-export function useSourceHashtags(): string[] | undefined {
-  return useLiveRead(async () => (await db.sources.toArray()).flatMap((s) => s.config.hashtags), []);
+/**
+ * The hashtags the sources listen to, in order, and the topics, read together (the bootstrap
+ * writes both at once): a fresh wall gets a column for the first hashtags, a topic's where one covers it.
+ */
+export function useSourceHashtags(): { hashtags: string[]; topics: Topic[] } | undefined {
+  return useLiveRead(async () => ({ hashtags: (await db.sources.toArray()).flatMap((s) => s.config.hashtags), topics: await db.topics.toArray() }), []);
 }
 
 export interface ColumnRead extends ColumnPage {

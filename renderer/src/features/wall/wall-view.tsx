@@ -39,11 +39,11 @@ export function WallView({ name, kiosk, nav }: { name: string | null; kiosk: boo
   // A wall nobody has arranged yet starts with a column per hashtag the sources listen to.
   const layoutSaved = useApp((s) => s.layoutSaved);
   const seedColumns = useApp((s) => s.seedColumns);
-  const hashtags = useSourceHashtags();
+  const seed = useSourceHashtags();
   const topics = useTopics();
   useEffect(() => {
-    if (!layoutSaved && hashtags && hashtags.length > 0) seedColumns(columnsFromHashtags(hashtags));
-  }, [layoutSaved, hashtags, seedColumns]);
+    if (!layoutSaved && seed && seed.hashtags.length > 0) seedColumns(columnsFromHashtags(seed.hashtags, seed.topics));
+  }, [layoutSaved, seed, seedColumns]);
 
   const classes = ['wall', kiosk ? 'wall-kiosk' : '', cursorIdle ? 'cursor-idle' : ''].filter(Boolean).join(' ');
   return (
