@@ -50,4 +50,25 @@ describe('replica: items carry their enrichment and topics (issue 10)', () => {
     expect(await db.items.count()).toBe(1);
     expect(await db.topics.count()).toBe(0);
   });
+
+  it('keeps the topics the stream saves and removes, the last re-tag progress, and the snapshot\'s topics unless the stream touched them', async () => {
+    const r = new Replica(freshDb());
+    await r.open('hub-a');
+    const topic = (id: string, name = id) => ({ id, name, kind: 'brand' as const, query: id, createdAt: 'x', updatedAt: 'x', updatedBy: 'lead' });
+    const progress = { runId: 'r1', topicId: 'brewco', done: 10, total: 10, changed: 2, state: 'finished' as const };
+    await r.bootstrap({ items: [], sources: [], topics: [topic('kettlebird'), topic('brewco', 'stale')], skipSources: new Set(), skipTopics: new Set(['brewco']), cursor: 0 });
+    expect((await r.db.topics.toArray()).map((t) => t.id)).toEqual(['kettlebird']);
+    await r.apply(
+      [
+        { seq: 1, change: { kind: 'topic.saved', topic: topic('brewco', 'BrewCo') } },
+        { seq: 2, change: { kind: 'topic.removed', id: 'kettlebird' } },
+        { seq: 3, change: { kind: 'topic.retag', progress } },
+      ],
+      { writeCursor: true },
+    );
+    expect(await r.db.topics.toArray()).toEqual([topic('brewco', 'BrewCo')]);
+    expect((await r.db.meta.get('retag'))?.value).toEqual(progress);
+    await r.wipe();
+    expect(await r.db.topics.count()).toBe(0);
+  });
 });
