@@ -60,7 +60,7 @@ const POSTS: Array<MatchInput & { platformLang: string }> = Array.from({ length:
  * Queries in the shapes leads write (OR lists, phrases, wildcards, NOT, NEAR, fields) using
  * `literals` distinct literals, taken in vocabulary order so that common words are among them.
  */
-function queries(literals: number): string[] {
+export function queries(literals: number): string[] {
   const out: string[] = [];
   let next = 0;
   let units = 0;
