@@ -16,7 +16,7 @@ import { systemClock } from '../../shared/clock.js';
 const WORDS = 'coffee beans roast morning latte grinder recall refund order delivery cold brew espresso store app login broken love great terrible'.split(' ');
 
 /** Mastodon Status JSON as the sandbox serves it. */
-function status(i: number) {
+export function status(i: number) {
   const words = Array.from({ length: 24 }, (_, k) => WORDS[(i * 7 + k * 13) % WORDS.length]).join(' ');
   return {
     id: String(110_000_000_000_000 + i),
