@@ -73,7 +73,7 @@ function cpuSeconds(start: NodeJS.CpuUsage): number {
 }
 
 /** Topics as a brand writes them (coffee words posts do contain) plus generated ones up to `literals` literals. */
-async function benchFullPipeline(payloads: ReturnType<typeof status>[], dir: string, batch: number) {
+export async function benchFullPipeline(payloads: ReturnType<typeof status>[], dir: string, batch: number) {
   const store = openStore(join(dir, 'full.db'));
   const detector = await loadLanguageDetector();
   const enricher = createEnricher({ detector });

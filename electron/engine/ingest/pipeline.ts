@@ -39,6 +39,8 @@ interface Prepared {
   normal: Normal | string;
   /** Worked out before the transaction when the post is new or its words changed; else lazily. */
   understood: Understood | null;
+  /** The stored item as `prepare` found it (undefined: not looked up); valid unless an earlier op of the batch wrote the same post. */
+  existing?: Item | null;
 }
 
 /** The inputs enrichment and matching read are the same: the stored understanding still holds. */
@@ -89,6 +91,7 @@ export function createPipeline({ store, clock, understanding = null, hooks = {},
       if (understanding && typeof p.normal !== 'string') {
         // Most posts of a poll were seen before: enrich only what is new or whose words changed.
         const existing = store.items.findByNative(p.normal.platform, p.normal.nativeId);
+        p.existing = existing;
         if (!existing || (!existing.deletedAt && !(existing.enrichment && sameUnderstandingInput(existing, p.normal)))) understood(p, p.normal);
       }
       return { op, prepared: p };
@@ -102,9 +105,12 @@ export function createPipeline({ store, clock, understanding = null, hooks = {},
       const now = new Date(clock.now()).toISOString();
       const ctx: HookContext = { store, sourceId, now };
       const stored: IngestedItem[] = [];
+      /** Posts this batch already wrote: their lookups from `prepare` are stale. */
+      const written = new Set<string>();
       store.write(() => {
         for (const { op, prepared: p } of prepared) {
           if (op.op === 'delete') {
+            written.add(`${op.platform}\u0000${op.nativeId}`);
             const existing = store.items.findByNative(op.platform, op.nativeId);
             if (!existing || existing.deletedAt) {
               result.unchanged++;
@@ -125,7 +131,9 @@ export function createPipeline({ store, clock, understanding = null, hooks = {},
             result.rejected.push({ nativeId: op.post.nativeId, reason: normal });
             continue;
           }
-          const existing = store.items.findByNative(normal.platform, normal.nativeId);
+          const key = `${normal.platform}\u0000${normal.nativeId}`;
+          const existing = p!.existing !== undefined && !written.has(key) ? p!.existing : store.items.findByNative(normal.platform, normal.nativeId);
+          written.add(key);
           // A boost of a stored post adds its booster; the original seen again keeps the ones it had.
           if (existing) normal.boostedBy = mergeBoosters(existing.boostedBy, normal.boostedBy);
           if (!existing) {
