@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createPipeline } from '../../electron/engine/ingest/pipeline.js';
+import { createPipeline, type Pipeline } from '../../electron/engine/ingest/pipeline.js';
 import { sanitizePlatformHtml, htmlToText } from '../../electron/engine/ingest/sanitize.js';
 import type { IngestOp } from '../../electron/engine/ingest/types.js';
 import { normalizeStatus } from '../../electron/engine/sources/mastodon/normalize-status.js';
@@ -72,6 +72,21 @@ function cpuSeconds(start: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1e6;
 }
 
+/** Status JSON → the pipeline in batches, as the connector feeds it: wall time and this process's CPU seconds. */
+function feed(pipeline: Pipeline, payloads: ReturnType<typeof status>[], batch: number): { ms: number; cpu: number } {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < payloads.length; i += batch) {
+    const ops: IngestOp[] = [];
+    for (const s of payloads.slice(i, i + batch)) {
+      const post = normalizeStatus(s, 'https://bench.example');
+      if (post) ops.push({ op: 'upsert', post });
+    }
+    pipeline.ingest('bench', ops, { 'tag:brewco': String(i) });
+  }
+  return { ms: performance.now() - t0, cpu: cpuSeconds(cpu0) };
+}
+
 /** Topics as a brand writes them (coffee words posts do contain) plus generated ones up to `literals` literals. */
 export async function benchFullPipeline(payloads: ReturnType<typeof status>[], dir: string, batch: number) {
   const store = openStore(join(dir, 'full.db'));
@@ -86,18 +101,7 @@ export async function benchFullPipeline(payloads: ReturnType<typeof status>[], d
     ...queries(1_000).map((q, i) => topic(`t${i}`, q)),
   ]);
   const pipeline = createPipeline({ store, clock: systemClock, understanding: { enricher, topics } });
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let i = 0; i < payloads.length; i += batch) {
-    const ops: IngestOp[] = [];
-    for (const s of payloads.slice(i, i + batch)) {
-      const post = normalizeStatus(s, 'https://bench.example');
-      if (post) ops.push({ op: 'upsert', post });
-    }
-    pipeline.ingest('bench', ops, { 'tag:brewco': String(i) });
-  }
-  const ms = performance.now() - t0;
-  const cpu = cpuSeconds(cpu0);
+  const { ms, cpu } = feed(pipeline, payloads, batch);
   const items = store.items.list({ limit: payloads.length });
   if (items.length !== payloads.length || items.some((it) => it.enrichment === null)) throw new Error('full pipeline: an item was not stored or not enriched');
   const taggedShare = Number((items.filter((it) => it.topics.length > 0).length / items.length).toFixed(2));
@@ -115,18 +119,7 @@ export async function benchPipeline(total = 20_000, batch = 500) {
   const pipeline = createPipeline({ store, clock: systemClock });
   let fed = 0;
   store.changes.subscribe((envs) => (fed += envs.length));
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let i = 0; i < total; i += batch) {
-    const ops: IngestOp[] = [];
-    for (const s of payloads.slice(i, i + batch)) {
-      const post = normalizeStatus(s, 'https://bench.example');
-      if (post) ops.push({ op: 'upsert', post });
-    }
-    pipeline.ingest('bench', ops, { 'tag:brewco': String(i) });
-  }
-  const pipelineMs = performance.now() - t0;
-  const pipelineCpu = cpuSeconds(cpu0);
+  const { ms: pipelineMs, cpu: pipelineCpu } = feed(pipeline, payloads, batch);
   if (fed !== total || store.items.count() !== total) throw new Error(`pipeline stored ${store.items.count()}, fed ${fed}, expected ${total}`);
   // Re-feeding the same payloads: the dedupe path (what every overlapping poll costs).
   const t1 = performance.now();
