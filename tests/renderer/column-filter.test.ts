@@ -32,7 +32,7 @@ describe('column filter matching', () => {
 
   it('a query column tests topic: by id or name, and the enrichment fields', () => {
     const topics = [{ id: 'kettlebird', name: 'Kettlebird Coffee' }] as never[];
-    const tagged = { ...item, topics: ['kettlebird'] };
+    const tagged = { ...item, seq: item.seq + 1, topics: ['kettlebird'] }; // a re-tag is a new version (seq) of the item
     expect(matchesColumn({ kind: 'query', query: 'topic:kettlebird' }, tagged, topics)).toBe(true);
     expect(matchesColumn({ kind: 'query', query: 'topic:"kettlebird coffee"' }, tagged, topics)).toBe(true);
     expect(matchesColumn({ kind: 'query', query: 'topic:kettlebird' }, item, topics)).toBe(false);

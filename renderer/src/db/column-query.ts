@@ -11,6 +11,22 @@ export interface ColumnPage {
 
 /** `topic:id` alone: the column reads the topics index instead of testing every item. */
 const ONE_TOPIC = /^topic:([a-z0-9-]+)$/;
+/** `#tag` alone (a hashtag column, or one saved before issue 10): the tags index. */
+const ONE_HASHTAG = /^#([\p{L}\p{N}_]+)$/u;
+
+/** The narrowest index a filter can use; the predicate still decides. */
+function candidates(db: NewsroomDb, filter: ColumnFilter, topics: readonly Topic[]) {
+  if (filter.kind === 'platform') return db.items.where('platform').equals(filter.platform);
+  if (filter.kind === 'query') {
+    const q = filter.query.trim();
+    const topic = ONE_TOPIC.exec(q)?.[1];
+    if (topic !== undefined && topics.some((t) => t.id === topic)) return db.items.where('topics').equals(topic);
+    const tag = ONE_HASHTAG.exec(q)?.[1];
+    // The engine stores tags lower-cased; a tag with accents or odd case folds further in the matcher, so only plain ones use the index.
+    if (tag !== undefined && /^[a-z0-9_]+$/i.test(tag)) return db.items.where('tags').equals(tag.toLowerCase());
+  }
+  return db.items.toCollection();
+}
 
 /**
  * The newest `limit` items of a column, newest (highest id = latest arrival) first. Uses an index
@@ -19,13 +35,7 @@ const ONE_TOPIC = /^topic:([a-z0-9-]+)$/;
  */
 export async function queryColumn(db: NewsroomDb, filter: ColumnFilter, limit: number, topics: readonly Topic[] = []): Promise<ColumnPage> {
   const keep = (i: Item) => matchesColumn(filter, i, topics);
-  const topic = filter.kind === 'query' ? ONE_TOPIC.exec(filter.query.trim())?.[1] : undefined;
-  const base =
-    filter.kind === 'platform'
-      ? db.items.where('platform').equals(filter.platform)
-      : topic !== undefined && topics.some((t) => t.id === topic)
-        ? db.items.where('topics').equals(topic)
-        : db.items.toCollection();
+  const base = candidates(db, filter, topics);
   const rows = await base.reverse().filter(keep).limit(limit + 1).toArray();
   return { items: rows.slice(0, limit), more: rows.length > limit };
 }

@@ -59,6 +59,25 @@ export function validateFilter(filter: ColumnFilter): { ok: true; filter: Column
 }
 
 const compiled = new Map<string, ItemPredicate>();
+
+/**
+ * A column re-reads its newest items every time the replica changes (up to ten times a second):
+ * an item's answer is kept by id and seq (a new version of the item has a new seq), so each version
+ * is matched once, not on every re-read.
+ */
+function remembered(test: ItemPredicate): ItemPredicate {
+  const seen = new Map<string, boolean>();
+  return (item) => {
+    const key = `${item.id}:${item.seq}`;
+    let hit = seen.get(key);
+    if (hit === undefined) {
+      hit = test(item);
+      if (seen.size >= 20_000) seen.clear();
+      seen.set(key, hit);
+    }
+    return hit;
+  };
+}
 const NOTHING: ItemPredicate = () => false;
 
 /** A query column's predicate, compiled once per query and topic list (a broken query matches nothing). */
@@ -67,7 +86,7 @@ function predicateOf(query: string, topics: readonly Topic[]): ItemPredicate {
   let p = compiled.get(key);
   if (!p) {
     try {
-      p = itemFilter(query, topics);
+      p = remembered(itemFilter(query, topics));
     } catch {
       p = NOTHING;
     }
