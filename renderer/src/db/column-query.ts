@@ -1,7 +1,7 @@
 import type { Item } from '../../../shared/domain';
 import type { Topic } from '../../../shared/topics';
 import type { NewsroomDb } from './db';
-import { matchesColumn, type ColumnFilter } from '../lib/wall-column';
+import { matchesColumn, NO_TOPICS, type ColumnFilter } from '../lib/wall-column';
 
 export interface ColumnPage {
   items: Item[];
@@ -33,7 +33,7 @@ function candidates(db: NewsroomDb, filter: ColumnFilter, topics: readonly Topic
  * where the filter has one; IndexedDB orders equal index keys by primary key, so `reverse()` walks
  * them newest first. Asks for one more than shown to know whether "load older" has anything.
  */
-export async function queryColumn(db: NewsroomDb, filter: ColumnFilter, limit: number, topics: readonly Topic[] = []): Promise<ColumnPage> {
+export async function queryColumn(db: NewsroomDb, filter: ColumnFilter, limit: number, topics: readonly Topic[] = NO_TOPICS): Promise<ColumnPage> {
   const keep = (i: Item) => matchesColumn(filter, i, topics);
   const base = candidates(db, filter, topics);
   const rows = await base.reverse().filter(keep).limit(limit + 1).toArray();
@@ -45,7 +45,7 @@ export async function queryColumn(db: NewsroomDb, filter: ColumnFilter, limit: n
  * when they left it. Walks the primary key from there, so a live query over it is not woken by new
  * arrivals (they all have higher ids): the reader's list doesn't move while they read it.
  */
-export async function queryColumnBelow(db: NewsroomDb, filter: ColumnFilter, topId: number, limit: number, topics: readonly Topic[] = []): Promise<ColumnPage> {
+export async function queryColumnBelow(db: NewsroomDb, filter: ColumnFilter, topId: number, limit: number, topics: readonly Topic[] = NO_TOPICS): Promise<ColumnPage> {
   const keep = (i: Item) => matchesColumn(filter, i, topics);
   const rows = await db.items.where(':id').belowOrEqual(topId).reverse().filter(keep).limit(limit + 1).toArray();
   return { items: rows.slice(0, limit), more: rows.length > limit };
@@ -55,7 +55,7 @@ export async function queryColumnBelow(db: NewsroomDb, filter: ColumnFilter, top
 export const NEWER_SCAN = 200;
 
 /** How many matching items arrived after `topId` (`atLeast` when there are more than NEWER_SCAN new items to look at). */
-export async function countNewer(db: NewsroomDb, filter: ColumnFilter, topId: number, topics: readonly Topic[] = []): Promise<{ count: number; atLeast: boolean }> {
+export async function countNewer(db: NewsroomDb, filter: ColumnFilter, topId: number, topics: readonly Topic[] = NO_TOPICS): Promise<{ count: number; atLeast: boolean }> {
   const rows = await db.items.where(':id').above(topId).reverse().limit(NEWER_SCAN).toArray();
   return { count: rows.filter((i) => matchesColumn(filter, i, topics)).length, atLeast: rows.length === NEWER_SCAN };
 }

@@ -1,6 +1,6 @@
 import type { SourceView } from '../../../shared/domain';
 import type { Topic } from '../../../shared/topics';
-import type { ColumnFilter } from '../lib/wall-column';
+import { NO_TOPICS, type ColumnFilter } from '../lib/wall-column';
 import { countNewer, queryColumn, queryColumnBelow, type ColumnPage } from './column-query';
 import { db } from './db';
 import { useLiveRead } from './use-live';
@@ -32,7 +32,7 @@ export interface ColumnRead extends ColumnPage {
  * A live column: its newest `limit` items. A scrolled column (`topId` set): the items at or below
  * the one that was on top, and a count of what has come in since.
  */
-export function useColumnItems(filter: ColumnFilter, limit: number, topId: number | null, topics: readonly Topic[] = []): ColumnRead | undefined {
+export function useColumnItems(filter: ColumnFilter, limit: number, topId: number | null, topics: readonly Topic[] = NO_TOPICS): ColumnRead | undefined {
   const key = JSON.stringify(filter);
   const page = useLiveRead(() => (topId === null ? queryColumn(db, filter, limit, topics) : queryColumnBelow(db, filter, topId, limit, topics)), [key, limit, topId, topics]);
   const newer = useLiveRead(async () => (topId === null ? { count: 0, atLeast: false } : countNewer(db, filter, topId, topics)), [key, topId, topics]);

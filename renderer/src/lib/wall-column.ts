@@ -58,7 +58,8 @@ export function validateFilter(filter: ColumnFilter): { ok: true; filter: Column
   }
 }
 
-const compiled = new Map<string, ItemPredicate>();
+/** Predicates per topic list (the replica's, whose identity changes only when a topic does), then per query. */
+const compiled = new WeakMap<readonly Topic[], Map<string, ItemPredicate>>();
 
 /**
  * A column re-reads its newest items every time the replica changes (up to ten times a second):
@@ -79,19 +80,21 @@ function remembered(test: ItemPredicate): ItemPredicate {
   };
 }
 const NOTHING: ItemPredicate = () => false;
+export const NO_TOPICS: readonly Topic[] = [];
 
 /** A query column's predicate, compiled once per query and topic list (a broken query matches nothing). */
 function predicateOf(query: string, topics: readonly Topic[]): ItemPredicate {
-  const key = `${query}\u0000${topics.map((t) => `${t.id}=${t.name}`).join('\u0001')}`;
-  let p = compiled.get(key);
+  let byQuery = compiled.get(topics);
+  if (!byQuery) compiled.set(topics, (byQuery = new Map()));
+  let p = byQuery.get(query);
   if (!p) {
     try {
       p = remembered(itemFilter(query, topics));
     } catch {
       p = NOTHING;
     }
-    if (compiled.size > 200) compiled.clear();
-    compiled.set(key, p);
+    if (byQuery.size > 200) byQuery.clear();
+    byQuery.set(query, p);
   }
   return p;
 }
@@ -100,7 +103,7 @@ function predicateOf(query: string, topics: readonly Topic[]): ItemPredicate {
  * Whether an item belongs in a column. Tombstones never do (the wall hides deleted posts). A
  * query's `topic:` tests the item's topics by id or by name (from `topics`).
  */
-export function matchesColumn(filter: ColumnFilter, item: Item, topics: readonly Topic[] = []): boolean {
+export function matchesColumn(filter: ColumnFilter, item: Item, topics: readonly Topic[] = NO_TOPICS): boolean {
   if (item.deletedAt) return false;
   switch (filter.kind) {
     case 'all':
