@@ -1,5 +1,6 @@
 import { isPrivate, type Item, type SourceView } from './domain.js';
 import type { Access } from './roles.js';
+import type { RetagProgress, Topic } from './topics.js';
 import type { AuditEntry, FreezeState, FreezeSuggestion, PublishAccount, ScheduledPost } from './publishing.js';
 
 export type Change =
@@ -17,7 +18,11 @@ export type Change =
   | { kind: 'freeze.suggestion_resolved'; suggestion: FreezeSuggestion }
   | { kind: 'post.added'; post: ScheduledPost }
   | { kind: 'post.updated'; post: ScheduledPost }
-  | { kind: 'audit.added'; entry: AuditEntry };
+  | { kind: 'audit.added'; entry: AuditEntry }
+  | { kind: 'topic.saved'; topic: Topic }
+  | { kind: 'topic.removed'; id: string }
+  /** A re-tag of recent items after a topic changed: its progress, at most a few a second. */
+  | { kind: 'topic.retag'; progress: RetagProgress };
 
 export interface ChangeEnvelope {
   seq: number;

@@ -1,4 +1,5 @@
 import type { Role } from './roles.js';
+import type { Enrichment } from './understanding.js';
 
 export const PLATFORMS = ['mastodon'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -90,6 +91,13 @@ export interface Item {
   emojis: CustomEmoji[];
   /** Who boosted this post (newest first, a few at most); empty when it reached us directly. */
   boostedBy: Author[];
+  /**
+   * What the engine understood of the post at ingest (language, sentiment, intent, buying stage,
+   * urgency, each with its reasons); null for a tombstone and for items stored before issue 10.
+   */
+  enrichment: Enrichment | null;
+  /** Ids of the topics (shared/topics.ts) whose query the post matches. */
+  topics: string[];
 }
 
 export type SourceStatus = 'ok' | 'degraded' | 'failing' | 'paused';

@@ -33,6 +33,12 @@ export const METHOD_NAMES = [
   'users.remove',
   'users.rotate',
   'client.reportError',
+  // issue 10
+  'topics.list',
+  'topics.save',
+  'topics.remove',
+  'topics.retag',
+  'topics.shareOfVoice',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -11,7 +11,10 @@ import {
   type PublishAccount,
   type ScheduledPost,
 } from './publishing.js';
+import { QUERY_LIMITS } from './listen/ast.js';
 import { ROLES, type Access } from './roles.js';
+import { TOPIC_KINDS, type RetagProgress, type ShareOfVoice, type Topic } from './topics.js';
+import { timeZoneSchema } from './time-zone.js';
 
 export { isMethodName, METHOD_NAMES, type MethodName } from './method-names.js';
 
@@ -35,19 +38,10 @@ const sourceFields = z.strictObject({
 });
 
 const isoTime = z.iso.datetime({ offset: true });
-const timeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not an IANA time zone (e.g. Europe/Berlin)');
+const timeZone = timeZoneSchema;
 const userName = z.string().regex(USER_NAME, 'a user name is letters, digits, . _ - (up to 64), starting with a letter or digit');
+/** A listening query (README "Listening queries"); parse errors come back as invalid_input with their position. */
+const listeningQuery = z.string().trim().min(1, 'type a query').max(QUERY_LIMITS.maxLength);
 const postText = z.string().trim().min(1, 'a post needs text').max(5000);
 const status = z.enum(POST_STATUSES);
 
@@ -63,6 +57,8 @@ export const methods = {
       platform: z.literal('mastodon').optional(),
       /** Case-insensitive text or #hashtag match. */
       q: z.string().trim().min(1).max(200).optional(),
+      /** A listening query (README "Listening queries"); `topic:` tests the item's topics by id or name. */
+      query: listeningQuery.optional(),
     }),
   },
   'sources.list': { access: 'read', params: z.strictObject({}) },
@@ -170,6 +166,33 @@ export const methods = {
   'users.remove': { access: 'admin', params: z.strictObject({ name: userName }) },
   /** A new token; the old one stops working and every session opened with it ends at once. */
   'users.rotate': { access: 'admin', params: z.strictObject({ name: userName }) },
+
+  // issue 10
+  'topics.list': { access: 'read', params: z.strictObject({}) },
+  /** Creates (no id) or edits a topic; a changed query re-tags recent items in the background. */
+  'topics.save': {
+    access: 'lead',
+    params: z.strictObject({
+      id: id.optional(),
+      name: z.string().trim().min(1, 'a topic needs a name').max(80),
+      kind: z.enum(TOPIC_KINDS),
+      query: listeningQuery,
+    }),
+  },
+  'topics.remove': { access: 'lead', params: z.strictObject({ id }) },
+  /** Re-tags recent items against every topic now (progress as `topic.retag` changes). */
+  'topics.retag': { access: 'lead', params: z.strictObject({}) },
+  'topics.shareOfVoice': {
+    access: 'read',
+    params: z.strictObject({
+      bucket: z.enum(['hour', 'day']).default('hour'),
+      /** Default: the first brand topic. */
+      brandId: id.optional(),
+      /** Default: the last 24 hours (hour) or 30 days (day), up to now. */
+      from: isoTime.optional(),
+      to: isoTime.optional(),
+    }),
+  },
 } as const satisfies Record<MethodName, { access: Access; params: z.ZodType }>;
 export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
@@ -213,6 +236,13 @@ export interface Results {
   'users.remove': { ok: true };
   'users.rotate': { user: UserView; token: string };
   'client.reportError': ClientErrorResult;
+  // issue 10
+  'topics.list': { topics: Topic[]; retag: RetagProgress | null };
+  /** `retag` is null when only the name or kind changed (no item's topics change). */
+  'topics.save': { topic: Topic; retag: RetagProgress | null };
+  'topics.remove': { ok: true; retag: RetagProgress };
+  'topics.retag': { retag: RetagProgress };
+  'topics.shareOfVoice': ShareOfVoice;
 }
 
 /** Turns a zod failure into one line a person can act on: "limit: Too big: expected ≤5000". */

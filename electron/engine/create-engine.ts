@@ -1,5 +1,6 @@
 import type { ChangeEnvelope } from '../../shared/changes.js';
 import type { Engine, EngineDeps, HealthReport } from './engine-types.js';
+import type { AfterCommitHook, InTransactionHook } from './ingest/hooks.js';
 import { createPipeline, type Pipeline } from './ingest/pipeline.js';
 import { ensureKnownAccount, type KnownAccount } from './publish/accounts-service.js';
 import { createPublishing, type Publishing } from './publish/publishing.js';
@@ -9,6 +10,10 @@ import { ensureSource, type SourceInput } from './sources-service.js';
 import { createSourceManager } from './sources/source-manager.js';
 import { openChangeStream } from './stream/change-stream.js';
 import { SYSTEM_ACTOR } from './team/audit.js';
+import { topicSlug } from '../../shared/topics.js';
+import { createRetagger, type Retagger } from './topics/retag.js';
+import { saveTopic, type TopicInput } from './topics/topics-service.js';
+import { createUnderstandingRuntime, type UnderstandingRuntime } from './topics/understanding-runtime.js';
 import { SessionRegistry } from './team/sessions.js';
 import { authenticate } from './team/users.js';
 import { VERSION } from './version.js';
@@ -17,16 +22,27 @@ export interface EngineWithInternals extends Engine {
   readonly pipeline: Pipeline;
   /** The scheduler (tick/drain for tests) and suggestFreeze() for the alerts. */
   readonly publishing: Publishing;
+  /** The enricher and topic matcher; `detectorReady` resolves once the language detector loaded (after start()). */
+  readonly understanding: UnderstandingRuntime;
+  /** Background re-tags after topic edits (`idle()` for tests). */
+  readonly retagger: Retagger;
   /** Setting up a demo: the same services as sources.add and accounts.add, keyed by name so a restart updates in place. */
   readonly seed: {
     source(p: SourceInput & { accessToken: string }): Promise<void>;
     account(k: KnownAccount): Promise<void>;
+    /** A topic, by name: a restart updates it in place (and re-tags only if its query changed). */
+    topic(t: TopicInput): void;
   };
 }
 
 export function createEngine(deps: EngineDeps): EngineWithInternals {
   const { store, clock, log } = deps;
-  const pipeline = createPipeline({ store, clock });
+  const understanding = createUnderstandingRuntime(store, log, deps.understanding);
+  // The pipeline's hooks, in the order they run. Issue 12 (queue placement, triage, assignment)
+  // registers in-transaction hooks here, issue 11 (trends, alerts) after-commit ones.
+  const inTransaction: InTransactionHook[] = [...(deps.ingestHooks?.inTransaction ?? [])];
+  const afterCommit: AfterCommitHook[] = [...(deps.ingestHooks?.afterCommit ?? [])];
+  const pipeline = createPipeline({ store, clock, log, understanding: understanding.understanding, hooks: { inTransaction, afterCommit } });
   const sources = createSourceManager({
     store,
     pipeline,
@@ -39,6 +55,8 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
   const publishing = createPublishing({ store, clock, http: deps.http, secrets: deps.secrets, log, options: deps.publish });
   const sessions = new SessionRegistry(store, clock);
   let running = false;
+  const retagger = createRetagger({ store, clock, log, matcher: understanding.understanding.topics });
+  const topicsDeps = { store, clock, matcher: understanding.understanding.topics, retagger };
   const sourcesChanged = () => {
     if (running) sources.sync();
   };
@@ -50,6 +68,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     usersChanged: () => sessions.revalidate(),
     publishing,
     log,
+    topics: { matcher: understanding.understanding.topics, retagger },
   });
   const feed = {
     currentSeq: () => store.changes.currentSeq(),
@@ -61,13 +80,22 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
   return {
     pipeline,
     publishing,
+    understanding,
+    retagger,
     seed: {
       source: async (p) => void (await ensureSource({ store, clock, secrets: deps.secrets, sourcesChanged }, p)),
       account: async (k) => void (await ensureKnownAccount({ store, clock, secrets: deps.secrets }, SYSTEM_ACTOR, k)),
+      topic: (t) => {
+        const id = topicSlug(t.name);
+        const existing = store.topics.get(id);
+        if (existing && existing.query === t.query && existing.kind === t.kind && existing.name === t.name) return;
+        saveTopic(topicsDeps, { ...t, id: existing ? id : undefined }, SYSTEM_ACTOR);
+      },
     },
     async start() {
       if (running) return;
       running = true;
+      understanding.startLoading();
       sources.start();
       sessions.start();
       // Claims happen only while the engine runs; start() first turns cut-off sends into unconfirmed ones.
@@ -77,6 +105,8 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
       if (!running) return;
       running = false;
       sessions.stop();
+      retagger.stop();
+      await retagger.idle();
       await publishing.scheduler.stop();
       await sources.stop();
     },

@@ -2,10 +2,12 @@ import type { ChangeEnvelope } from '../../shared/changes.js';
 import type { Clock } from '../../shared/clock.js';
 import type { SourceView, UserView } from '../../shared/domain.js';
 import type { MethodName, Results } from '../../shared/methods.js';
+import type { PipelineHooks } from './ingest/hooks.js';
 import type { PublishOptions } from './publish/publishing.js';
 import type { ChangeStream, StreamOptions, StreamSink, StreamStart } from './stream/change-stream.js';
 import type { Store } from './store/store.js';
 import type { Session } from './team/sessions.js';
+import type { UnderstandingOptions } from './topics/understanding-runtime.js';
 
 export interface Logger {
   info(msg: string, data?: Record<string, unknown>): void;
@@ -32,6 +34,10 @@ export interface EngineDeps {
   pollIntervalMs?: number;
   /** Scheduler and outbox timing, and publisher overrides (tests inject fakes). */
   publish?: PublishOptions;
+  /** Enrichment rules and the language detector's loader (tests turn the detector off). */
+  understanding?: UnderstandingOptions;
+  /** Ingest hooks a host adds to the engine's own (see ingest/hooks.ts). */
+  ingestHooks?: PipelineHooks;
 }
 
 export interface HealthReport {

@@ -15,3 +15,4 @@ export { REVOKED_MESSAGE } from './team/sessions.js';
 export { addUser, listUsers, removeUser, rotateToken, UserError } from './team/users.js';
 export type { Store } from './store/store.js';
 export { VERSION } from './version.js';
+export type { TopicInput } from './topics/topics-service.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { createEngine, openDataDir, type EngineWithInternals, type Logger, type PublishOptions, type Store } from '../engine/index.js';
+import { seedDemoTopics } from './demo-topics.js';
 import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.js';
 import { createFileSecrets } from './file-secrets.js';
 import { startHubServer } from './http-server.js';
@@ -120,6 +121,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         clock,
       });
       await seedSandbox(engine, sandbox, demo);
+      if (demo) seedDemoTopics(engine, opts.demo || 'default');
     }
     await engine.start();
     const server = await startHubServer({

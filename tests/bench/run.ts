@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { benchHubStart } from './hub-start-bench.js';
 import { benchPipeline } from './pipeline-bench.js';
 import { benchFreeze, benchSchedulerScale } from './publish-bench.js';
+import { benchUnderstanding } from './understanding-bench.js';
+import { benchTrends } from './trends-bench.js';
+import { benchQueue } from './queue-bench.js';
 import { benchWallLatency } from './wall-latency-bench.js';
 import { benchWallSoak, WALL_SOAK_DEFAULTS } from './wall-soak-bench.js';
 
@@ -17,7 +20,7 @@ function soakSeconds(): number {
 
 /**
  * npm run bench [-- NAME]: prints one JSON document and writes it under bench-results/.
- * NAME runs one of them alone: pipeline, hub, latency, freeze, scheduler, wall-soak.
+ * NAME runs one of them alone: pipeline, hub, latency, freeze, scheduler, understanding, trends, queue, wall-soak.
  */
 async function main(): Promise<void> {
   const only = process.argv[2];
@@ -45,6 +48,18 @@ async function main(): Promise<void> {
   if (!only || only === 'scheduler') {
     console.error('bench: scheduler holding 100,000 scheduled posts …');
     results.scheduler = await benchSchedulerScale();
+  }
+  if (!only || only === 'understanding') {
+    console.error('bench: listening queries (1k/10k/100k literals) and enrichment …');
+    results.understanding = await benchUnderstanding();
+  }
+  if (!only || only === 'trends') {
+    console.error('bench: trends at a million distinct words per epoch, alert rules ×1,000 …');
+    results.trends = await benchTrends();
+  }
+  if (!only || only === 'queue') {
+    console.error('bench: queue routing (100,000 items, 200 rules) and SLA timers (10,000 conversations) …');
+    results.queue = benchQueue();
   }
   if (!only || only === 'wall-soak') {
     const seconds = soakSeconds();

@@ -40,23 +40,24 @@ function answerPosts(t: FakeTransport, status: string, result: { posts: unknown[
 
 describe('bootstrap calls by role', () => {
   it('asks only for what the role may read', () => {
-    expect(bootstrapCalls('wall')).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list']);
-    expect(bootstrapCalls('agent')).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list', 'posts.list']);
+    expect(bootstrapCalls('wall')).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list', 'topics.list']);
+    expect(bootstrapCalls('agent')).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list', 'posts.list', 'topics.list']);
     for (const role of ['lead', 'crisis', 'admin'] as Role[]) expect(bootstrapCalls(role)).toContain('audit.list');
-    expect(bootstrapCalls(null)).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list']);
+    expect(bootstrapCalls(null)).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list', 'topics.list']);
     // A role this build doesn't know gets the read-only set, not everything.
-    expect(bootstrapCalls('intern' as Role)).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list']);
+    expect(bootstrapCalls('intern' as Role)).toEqual(['items.list', 'sources.list', 'freeze.get', 'accounts.list', 'topics.list']);
   });
 
   it('a wall bootstraps the freeze state and account names without asking for posts or the audit', async () => {
     const { db, transport, sync, replica } = await start();
     transport.ready(5, 'wall');
     await tick();
-    expect(pendingMethods(transport)).toEqual(['accounts.list', 'freeze.get', 'items.list', 'sources.list']);
+    expect(pendingMethods(transport)).toEqual(['accounts.list', 'freeze.get', 'items.list', 'sources.list', 'topics.list']);
     transport.answer('items.list', { items: [] });
     transport.answer('sources.list', { sources: [] });
     transport.answer('freeze.get', { freeze: frozen(), suggestions: [] });
     transport.answer('accounts.list', { accounts: [makeAccount('a1')] });
+    transport.answerAll('topics.list', { topics: [], retag: null });
     await sync.idle();
     expect((await db.freeze.get(FREEZE_KEY))?.frozen).toBe(true);
     expect(await db.accounts.count()).toBe(1);
@@ -68,7 +69,7 @@ describe('bootstrap calls by role', () => {
     transport.ready(5, 'lead');
     await tick();
     // Posts in three lists: every one that needs a person, the newest upcoming, the newest finished.
-    expect(pendingMethods(transport)).toEqual(['accounts.list', 'audit.list', 'freeze.get', 'items.list', 'posts.list', 'posts.list', 'posts.list', 'sources.list']);
+    expect(pendingMethods(transport)).toEqual(['accounts.list', 'audit.list', 'freeze.get', 'items.list', 'posts.list', 'posts.list', 'posts.list', 'sources.list', 'topics.list']);
     expect(transport.pending('audit.list')[0]?.params).toEqual({ limit: 200 });
     transport.emit(postUpdated(6, makePost('p1', { status: 'held' })), freezeChanged(7, frozen()));
     await sync.idle();
@@ -76,6 +77,7 @@ describe('bootstrap calls by role', () => {
     transport.answer('sources.list', { sources: [] });
     transport.answer('freeze.get', { freeze: makeFreeze(), suggestions: [] });
     transport.answer('accounts.list', { accounts: [makeAccount('a1')] });
+    transport.answerAll('topics.list', { topics: [], retag: null });
     answerPosts(transport, 'scheduled', { posts: [makePost('p1', { status: 'scheduled' }), makePost('p2')], next: null });
     answerPosts(transport, 'held', { posts: [], next: null });
     answerPosts(transport, 'published', { posts: [], next: null });
@@ -103,6 +105,7 @@ describe('bootstrap calls by role', () => {
     transport.answerAll('freeze.get', { freeze: makeFreeze(), suggestions: [] });
     transport.answerAll('accounts.list', { accounts: [] });
     transport.answerAll('audit.list', { entries: [] });
+    transport.answerAll('topics.list', { topics: [], retag: null });
     await sync.idle();
     expect((await db.posts.toArray()).map((p) => p.id).sort()).toEqual(['d1', 'h1', 'h2', 's1', 'u1']);
     expect(await replica.cursor()).toBe(9);
@@ -117,6 +120,7 @@ describe('bootstrap calls by role', () => {
     transport.answer('sources.list', { sources: [] });
     transport.answer('freeze.get', { freeze: makeFreeze(), suggestions: [] });
     transport.answer('accounts.list', { accounts: [makeAccount('a1')] });
+    transport.answerAll('topics.list', { topics: [], retag: null });
     transport.fail('posts.list', new RpcError('forbidden', 'agents may not list posts'));
     await sync.idle();
     expect(await replica.cursor()).toBe(2);

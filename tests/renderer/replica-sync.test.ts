@@ -15,6 +15,7 @@ function answerSnapshot(t: FakeTransport, snap: { items?: Item[]; sources?: Sour
   t.answer('sources.list', { sources: snap.sources ?? [] });
   t.answerAll('freeze.get', { freeze: makeFreeze(), suggestions: [] });
   t.answerAll('accounts.list', { accounts: [] });
+  t.answerAll('topics.list', { topics: [], retag: null });
 }
 
 let n = 0;

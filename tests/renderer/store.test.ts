@@ -106,8 +106,8 @@ describe('ui slice', () => {
     const s = createAppStore(storage);
     expect(s.getState().columns.map((c) => c.filter.kind)).toEqual(['all']);
     s.getState().openWall('lobby');
-    const tag = s.getState().addColumn({ kind: 'hashtag', tag: 'brand' });
-    const term = s.getState().addColumn({ kind: 'term', term: 'refund' }, 'Refunds');
+    const tag = s.getState().addColumn({ kind: 'query', query: '#brand' });
+    const term = s.getState().addColumn({ kind: 'query', query: 'refund' }, 'Refunds');
     s.getState().moveColumn(term, -1);
     s.getState().updateColumn(tag, { title: 'Brand' });
 
@@ -124,12 +124,22 @@ describe('ui slice', () => {
     expect(third.getState().columns.map((c) => c.title || c.filter.kind)).toEqual(['all', 'Refunds']);
   });
 
+  it('a fresh wall shows a product topic in the column of a hashtag it listens for (the brand keeps its hashtag column)', () => {
+    const topic = (id: string, kind: string, query: string) => ({ id, name: id.toUpperCase(), kind, query }) as never;
+    const cols = columnsFromHashtags(['kettlebird', 'nightjar'], [topic('brand', 'brand', '#kettlebird'), topic('nightjar-cold-brew', 'product', '"cold brew" OR #Nightjar'), topic('other', 'product', '#nightjarx')]);
+    expect(cols.map((c) => [c.id, c.title, c.filter])).toEqual([
+      ['all', '', { kind: 'all' }],
+      ['tag-kettlebird', '', { kind: 'query', query: '#kettlebird' }],
+      ['tag-nightjar', 'NIGHTJAR-COLD-BREW', { kind: 'query', query: 'topic:nightjar-cold-brew' }],
+    ]);
+  });
+
   it('lays out a fresh wall from the sources once, and never over a saved layout', () => {
     const storage = memoryStorage();
     const s = createAppStore(storage);
     expect(s.getState().layoutSaved).toBe(false);
     s.getState().seedColumns(columnsFromHashtags(['Kettlebird', 'kettlebird', 'app', 'third']));
-    expect(s.getState().columns.map((c) => (c.filter.kind === 'hashtag' ? c.filter.tag : c.filter.kind))).toEqual(['all', 'kettlebird', 'app']);
+    expect(s.getState().columns.map((c) => (c.filter.kind === 'query' ? c.filter.query : c.filter.kind))).toEqual(['all', '#kettlebird', '#app']);
     const again = createAppStore(storage);
     expect(again.getState().layoutSaved).toBe(true);
     again.getState().removeColumn(again.getState().columns[2]!.id);

@@ -1,14 +1,25 @@
 import type { Clock } from '../../../shared/clock.js';
 import type { Item } from '../../../shared/domain.js';
+import type { Logger } from '../engine-types.js';
 import type { Store } from '../store/store.js';
-import { capHtml, capText, MAX_HTML_CHARS } from './limits.js';
-import { mergeBoosters, normalizeAuthor, normalizeExtras, sameExtras } from './post-extras.js';
-import { htmlToText, escapeHtml, sanitizePlatformHtml } from './sanitize.js';
+import { runAfterCommit, type HookContext, type IngestedItem, type PipelineHooks } from './hooks.js';
+import { DELETED_CONTENT, normalizePost, sameContent, type Normal } from './normalize.js';
+import { mergeBoosters } from './post-extras.js';
 import type { IncomingPost, IngestOp, IngestResult } from './types.js';
+import { understand, type Understanding, type Understood } from './understand.js';
 
 export interface PipelineDeps {
   store: Store;
   clock: Clock;
+  /**
+   * The enrich and match stages. Without them (plain ingest, some tests and benches) items are
+   * stored with `enrichment: null` and no topics.
+   */
+  understanding?: Understanding | null;
+  /** Issue 11 and 12 register here (see hooks.ts). */
+  hooks?: PipelineHooks;
+  /** Where a failing after-commit hook is reported. */
+  log?: Logger;
 }
 
 export interface Pipeline {
@@ -20,53 +31,86 @@ export interface Pipeline {
   ingest(sourceId: string, ops: IngestOp[], cursors?: Record<string, string>): IngestResult;
 }
 
-/** What a tombstone keeps of a post's content: nothing the author wrote or attached. */
-const DELETED_CONTENT = { text: '', html: '', contentWarning: null, media: [], poll: null, emojis: [] } satisfies Partial<Item>;
+const silent: Logger = { info() {}, warn() {}, error() {} };
 
-type Normal = Omit<Item, 'id' | 'seq' | 'sourceId' | 'ingestedAt' | 'deletedAt'>;
-
-function normalize(p: IncomingPost): Normal | string {
-  if (!p.nativeId) return 'no native id';
-  const created = Date.parse(p.createdAt);
-  if (Number.isNaN(created)) return `created_at is not a date: ${String(p.createdAt).slice(0, 40)}`;
-  const text = p.text === undefined ? undefined : capText(p.text);
-  const raw = capHtml(p.html ?? `<p>${escapeHtml(text ?? '')}</p>`);
-  let html = sanitizePlatformHtml(raw.html);
-  // Sanitizing may lengthen (entities, closing tags); the cap holds for what is stored.
-  if (html.length > MAX_HTML_CHARS) html = sanitizePlatformHtml(capHtml(html, MAX_HTML_CHARS - 2_000).html);
-  if (raw.cut && !html.endsWith('…</p>')) html += '<p>…</p>';
-  const edited = p.editedAt && !Number.isNaN(Date.parse(p.editedAt)) ? new Date(p.editedAt).toISOString() : null;
-  return {
-    platform: p.platform,
-    nativeId: p.nativeId,
-    url: p.url && /^https?:\/\//i.test(p.url) ? p.url : null,
-    author: normalizeAuthor(p.author),
-    html,
-    text: text ?? capText(htmlToText(html)),
-    lang: p.lang,
-    tags: [...new Set(p.tags.map((t) => t.toLowerCase()))],
-    createdAt: new Date(created).toISOString(),
-    replyTo: p.replyTo,
-    editedAt: edited,
-    visibility: p.visibility ?? 'public',
-    ...normalizeExtras(p),
-  };
+/** An upsert after the normalize, enrich and match stages. */
+interface Prepared {
+  post: IncomingPost;
+  normal: Normal | string;
+  /** Worked out before the transaction when the post is new or its words changed; else lazily. */
+  understood: Understood | null;
+  /** The stored item as `prepare` found it (undefined: not looked up); valid unless an earlier op of the batch wrote the same post. */
+  existing?: Item | null;
 }
 
-function sameContent(a: Item, b: Normal): boolean {
-  return a.html === b.html && a.editedAt === b.editedAt && a.lang === b.lang && a.author.name === b.author.name && sameExtras(a, b);
+/** The inputs enrichment and matching read are the same: the stored understanding still holds. */
+function sameUnderstandingInput(a: Item, b: Normal): boolean {
+  return (
+    a.text === b.text &&
+    a.html === b.html &&
+    a.contentWarning === b.contentWarning &&
+    a.lang === b.lang &&
+    a.author.handle === b.author.handle &&
+    a.replyTo === b.replyTo &&
+    a.media.length > 0 === b.media.length > 0 &&
+    a.tags.length === b.tags.length &&
+    a.tags.every((t, i) => t === b.tags[i])
+  );
 }
 
-export function createPipeline({ store, clock }: PipelineDeps): Pipeline {
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * normalize → enrich → match → one transaction (items, change events, topic counts, in-transaction
+ * hooks, cursors) → after-commit hooks. The stages before the transaction run outside it, so the
+ * write lock is held only for the writes.
+ */
+export function createPipeline({ store, clock, understanding = null, hooks = {}, log = silent }: PipelineDeps): Pipeline {
+  const inTx = hooks.inTransaction ?? [];
+  const afterCommit = hooks.afterCommit ?? [];
+
+  function understood(p: Prepared, normal: Normal): Understood | null {
+    if (!understanding) return null;
+    p.understood ??= understand(understanding, normal, p.post.authorSignals);
+    return p.understood;
+  }
+
+  /** Topic counts follow the item: what it counted for before is taken back, what it counts for now is added. */
+  function recount(before: Item | null, after: Item | null): void {
+    const bs = before?.enrichment?.sentiment.label ?? null;
+    const as = after?.enrichment?.sentiment.label ?? null;
+    if (before && after && bs === as && before.createdAt === after.createdAt && sameList(before.topics, after.topics)) return;
+    if (before) store.topics.count(before.topics, before.createdAt, bs, -1);
+    if (after) store.topics.count(after.topics, after.createdAt, as, 1);
+  }
+
+  function prepare(ops: IngestOp[]): Array<{ op: IngestOp; prepared: Prepared | null }> {
+    return ops.map((op) => {
+      if (op.op !== 'upsert') return { op, prepared: null };
+      const p: Prepared = { post: op.post, normal: normalizePost(op.post), understood: null };
+      if (understanding && typeof p.normal !== 'string') {
+        // Most posts of a poll were seen before: enrich only what is new or whose words changed.
+        const existing = store.items.findByNative(p.normal.platform, p.normal.nativeId);
+        p.existing = existing;
+        if (!existing || (!existing.deletedAt && !(existing.enrichment && sameUnderstandingInput(existing, p.normal)))) understood(p, p.normal);
+      }
+      return { op, prepared: p };
+    });
+  }
+
   return {
     ingest(sourceId, ops, cursors) {
       const result: IngestResult = { added: 0, updated: 0, deleted: 0, unchanged: 0, rejected: [] };
-      // Normalizing (sanitizing) outside the transaction keeps the write lock short.
-      const prepared = ops.map((op) => (op.op === 'upsert' ? { op, normal: normalize(op.post) } : { op, normal: null }));
+      const prepared = prepare(ops);
       const now = new Date(clock.now()).toISOString();
+      const ctx: HookContext = { store, sourceId, now };
+      const stored: IngestedItem[] = [];
+      /** Posts this batch already wrote: their lookups from `prepare` are stale. */
+      const written = new Set<string>();
       store.write(() => {
-        for (const { op, normal } of prepared) {
+        for (const { op, prepared: p } of prepared) {
           if (op.op === 'delete') {
+            written.add(`${op.platform}\u0000${op.nativeId}`);
             const existing = store.items.findByNative(op.platform, op.nativeId);
             if (!existing || existing.deletedAt) {
               result.unchanged++;
@@ -77,32 +121,47 @@ export function createPipeline({ store, clock }: PipelineDeps): Pipeline {
             store.items.update(item);
             store.changes.redactItem(item);
             store.changes.append({ kind: 'item.deleted', item }, now);
+            recount(existing, null);
+            stored.push({ change: 'deleted', item, previous: existing });
             result.deleted++;
             continue;
           }
-          if (typeof normal === 'string' || normal === null) {
-            result.rejected.push({ nativeId: op.post.nativeId, reason: normal ?? 'invalid' });
+          const normal = p!.normal;
+          if (typeof normal === 'string') {
+            result.rejected.push({ nativeId: op.post.nativeId, reason: normal });
             continue;
           }
-          const existing = store.items.findByNative(normal.platform, normal.nativeId);
+          const key = `${normal.platform}\u0000${normal.nativeId}`;
+          const existing = p!.existing !== undefined && !written.has(key) ? p!.existing : store.items.findByNative(normal.platform, normal.nativeId);
+          written.add(key);
           // A boost of a stored post adds its booster; the original seen again keeps the ones it had.
           if (existing) normal.boostedBy = mergeBoosters(existing.boostedBy, normal.boostedBy);
           if (!existing) {
-            const item = store.items.insert({ ...normal, sourceId, seq: store.changes.nextSeq(), ingestedAt: now, deletedAt: null });
+            const u = understood(p!, normal);
+            const row = { ...normal, sourceId, seq: store.changes.nextSeq(), ingestedAt: now, deletedAt: null, enrichment: u?.enrichment ?? null, topics: u?.topics ?? [] };
+            const item = store.items.insert(row);
             store.changes.append({ kind: 'item.added', item }, now);
+            recount(null, item);
+            stored.push({ change: 'added', item, previous: null });
             result.added++;
           } else if (existing.deletedAt || sameContent(existing, normal)) {
             // Seen again through another listener, or re-served after a delete: nothing new.
             result.unchanged++;
           } else {
-            const item: Item = { ...existing, ...normal, seq: store.changes.nextSeq() };
+            const keep = existing.enrichment !== null && sameUnderstandingInput(existing, normal);
+            const u = keep ? { enrichment: existing.enrichment, topics: existing.topics } : understood(p!, normal);
+            const item: Item = { ...existing, ...normal, seq: store.changes.nextSeq(), enrichment: u?.enrichment ?? null, topics: u?.topics ?? [] };
             store.items.update(item);
             store.changes.append({ kind: 'item.updated', item }, now);
+            recount(existing, item);
+            stored.push({ change: 'updated', item, previous: existing });
             result.updated++;
           }
         }
+        for (const hook of inTx) if (stored.length > 0) hook.inTransaction(stored, ctx);
         for (const [key, value] of Object.entries(cursors ?? {})) store.sources.setCursor(sourceId, key, value);
       });
+      runAfterCommit(afterCommit, stored, ctx, log);
       return result;
     },
   };

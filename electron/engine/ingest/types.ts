@@ -27,6 +27,8 @@ export interface IncomingPost {
   emojis?: CustomEmoji[] | undefined;
   /** Who boosted it, when it reached us as a boost: merged into the stored item's boostedBy. */
   boostedBy?: IncomingAuthor[] | undefined;
+  /** What the platform says of the author beyond the handle (urgency: reach, a journalist's profile). Not stored. */
+  authorSignals?: { followers?: number | null; bio?: string | null } | undefined;
 }
 
 export type IngestOp =

@@ -7,7 +7,9 @@ import { addSource, removeSource, setSourcePaused, type SourcesDeps } from '../s
 import type { Store } from '../store/store.js';
 import { createClientHandlers } from './client-handlers.js';
 import { createPublishHandlers } from './publish-handlers.js';
+import { createTopicsHandlers, type TopicsHandlerDeps } from './topics-handlers.js';
 import { createUsersHandlers } from './users-handlers.js';
+import { listItemsMatching } from '../topics/query-items.js';
 
 export interface HandlerDeps {
   store: Store;
@@ -20,6 +22,8 @@ export interface HandlerDeps {
   publishing: Publishing;
   /** Where client.reportError writes. */
   log: Logger;
+  /** The topics' matcher (ingest tags with it) and the background re-tagger (issue 10). */
+  topics: Pick<TopicsHandlerDeps, 'matcher' | 'retagger'>;
 }
 
 export type Handlers = {
@@ -32,7 +36,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   return {
     'me.get': (user) => ({ name: user.name, role: user.role }),
-    'items.list': (user, p) => ({ items: store.items.list({ ...p, publicOnly: user.role === 'wall' }) }),
+    'items.list': (user, { query, ...p }) => {
+      const list = { ...p, publicOnly: user.role === 'wall' };
+      return { items: query !== undefined ? listItemsMatching(store, list, query) : store.items.list(list) };
+    },
     'sources.list': () => ({ sources: store.sources.list() }),
     'sources.add': async (_user, p) => ({
       source: await addSource(sd, {
@@ -51,5 +58,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createPublishHandlers({ store, clock, secrets: deps.secrets, publishing: deps.publishing }),
     ...createUsersHandlers({ store, clock, usersChanged: deps.usersChanged }),
     ...createClientHandlers({ clock, log: deps.log }),
+    ...createTopicsHandlers({ store, clock, ...deps.topics }),
   };
 }

@@ -57,7 +57,7 @@ export class ChangeFeed {
 
   changesSince(seq: number, limit: number): ChangeEnvelope[] {
     const rows = this.since.all(seq, limit) as Array<{ seq: number; payload: string }>;
-    return rows.map((r) => ({ seq: r.seq, change: JSON.parse(r.payload) as Change }));
+    return rows.map((r) => ({ seq: r.seq, change: upgrade(JSON.parse(r.payload) as Change) }));
   }
 
   subscribe(listener: (envs: ChangeEnvelope[]) => void): () => void {
@@ -89,4 +89,14 @@ export class ChangeFeed {
       }
     }
   }
+}
+
+/** A change stored before an Item field existed reads back with that field's empty value. */
+function upgrade(change: Change): Change {
+  if ((change.kind === 'item.added' || change.kind === 'item.updated' || change.kind === 'item.deleted') && change.item.topics === undefined) {
+    // Written before issue 10: the item had no understanding yet.
+    change.item.enrichment ??= null;
+    change.item.topics = [];
+  }
+  return change;
 }

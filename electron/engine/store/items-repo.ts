@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Author, CustomEmoji, Item, MediaAttachment, Platform, Poll, Visibility } from '../../../shared/domain.js';
+import type { Enrichment } from '../../../shared/understanding.js';
 
 export type ItemRow = Omit<Item, 'id'>;
 
@@ -31,6 +32,8 @@ interface DbRow {
   emojis: string;
   author_emojis: string;
   boosted_by: string;
+  enrichment: string | null;
+  topics: string;
 }
 
 /** A JSON column written by params() below; a row written before its column existed has the default. */
@@ -68,6 +71,8 @@ function toItem(r: DbRow): Item {
     poll: fromJson<Poll | null>(r.poll, null),
     emojis: fromJson<CustomEmoji[]>(r.emojis, []),
     boostedBy: fromJson<Author[]>(r.boosted_by, []),
+    enrichment: fromJson<Enrichment | null>(r.enrichment, null),
+    topics: fromJson<string[]>(r.topics, []),
   };
 }
 
@@ -99,12 +104,14 @@ function params(i: ItemRow) {
     emojis: JSON.stringify(i.emojis),
     author_emojis: JSON.stringify(i.author.emojis),
     boosted_by: JSON.stringify(i.boostedBy),
+    enrichment: i.enrichment === null ? null : JSON.stringify(i.enrichment),
+    topics: JSON.stringify(i.topics),
   };
 }
 
 const COLUMNS =
   'seq, source_id, platform, native_id, url, author_handle, author_name, author_url, author_avatar, text, html, lang, tags, created_at, ingested_at, reply_to, edited_at, deleted_at, visibility, ' +
-  'content_warning, sensitive, media, poll, emojis, author_emojis, boosted_by';
+  'content_warning, sensitive, media, poll, emojis, author_emojis, boosted_by, enrichment, topics';
 const VALUES = COLUMNS.split(', ').map((c) => `@${c}`).join(', ');
 
 export interface ListQuery {

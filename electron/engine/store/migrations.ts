@@ -199,6 +199,32 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX mastodon_recent_seen ON mastodon_recent (source_id, seen_at);
     `,
   },
+  {
+    version: 6,
+    name: 'understanding: items carry their enrichment and topics; topics; hourly topic counts (share of voice)',
+    sql: `
+      ALTER TABLE items ADD COLUMN enrichment TEXT;
+      ALTER TABLE items ADD COLUMN topics TEXT NOT NULL DEFAULT '[]';
+      CREATE TABLE topics (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        query TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX topics_name ON topics (name COLLATE NOCASE);
+      CREATE TABLE topic_hours (
+        topic_id TEXT NOT NULL,
+        hour TEXT NOT NULL,
+        posts INTEGER NOT NULL DEFAULT 0,
+        positive INTEGER NOT NULL DEFAULT 0,
+        negative INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (topic_id, hour)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

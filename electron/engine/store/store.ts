@@ -8,6 +8,7 @@ import { migrate } from './migrations.js';
 import { PostsRepo } from './posts-repo.js';
 import { PublishAccountsRepo } from './publish-accounts-repo.js';
 import { SourcesRepo } from './sources-repo.js';
+import { TopicsRepo } from './topics-repo.js';
 import { UsersRepo } from './users-repo.js';
 
 export interface Store {
@@ -25,6 +26,8 @@ export interface Store {
   readonly audit: AuditRepo;
   /** Mastodon sources' recently stored statuses (re-check list, seen-set). */
   readonly mastodonRecent: MastodonRecentRepo;
+  /** Listening topics and their hourly counts (issue 10). */
+  readonly topics: TopicsRepo;
   /**
    * Runs fn in one transaction. Changes appended inside reach subscribers only after the commit;
    * a throw rolls back the rows and the seq counter alike. Nested calls join the outer transaction.
@@ -65,6 +68,7 @@ export function openStore(path: string): Store {
     freeze: new FreezeRepo(db),
     audit: new AuditRepo(db),
     mastodonRecent: new MastodonRecentRepo(db),
+    topics: new TopicsRepo(db),
     write<T>(fn: () => T): T {
       if (depth > 0) return fn();
       const mark = changes.begin();

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Item, SourceView } from '../../../shared/domain';
 import type { AuditEntry, FreezeState, FreezeSuggestion, PublishAccount, ScheduledPost } from '../../../shared/publishing';
+import type { Topic } from '../../../shared/topics';
 
 /** Key/value rows: `cursor` (seq the replica is complete up to), `hubKey` (whose data this is) and `feedId` (which feed the cursor is in). */
 export interface MetaRow {
@@ -21,6 +22,8 @@ export type NewsroomDb = Dexie & {
   /** Outbound key: FreezeState has no id of its own, and there is only ever FREEZE_KEY. */
   freeze: Table<FreezeState, string>;
   suggestions: EntityTable<FreezeSuggestion, 'id'>;
+  /** Listening topics (issue 10): names for the topic chips, queries for `topic:` in column filters. */
+  topics: EntityTable<Topic, 'id'>;
 };
 
 export const DB_NAME = 'newsroom';
@@ -49,6 +52,12 @@ export function createDb(name = DB_NAME): NewsroomDb {
       // the cursor makes the next open() wipe and bootstrap everything, new tables included.
       await tx.table('meta').delete('cursor');
     });
+  // Issue 10: items are indexed by topic (a topic column reads the index) and topics are kept.
+  // Items stored before carry no topics; they were never tagged, so nothing is lost by not indexing them.
+  db.version(3).stores({
+    items: 'id, seq, createdAt, platform, *tags, *topics',
+    topics: 'id',
+  });
   return db;
 }
 

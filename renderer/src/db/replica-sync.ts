@@ -43,6 +43,7 @@ interface Boot {
   /** Highest seq the replica's content is known to include (ready.seq, then streamed changes). */
   anchor: number;
   touchedSources: Set<string>;
+  touchedTopics: Set<string>;
   touchedPublishing: PublishingTouched;
   fetching: boolean;
 }
@@ -131,7 +132,7 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
             boot = null;
           } else if (boot && boot.gen === job.gen) {
             const done = boot.anchor;
-            await replica.bootstrap({ ...job.snap, skipSources: boot.touchedSources, skipPublishing: boot.touchedPublishing, cursor: done });
+            await replica.bootstrap({ ...job.snap, skipSources: boot.touchedSources, skipTopics: boot.touchedTopics, skipPublishing: boot.touchedPublishing, cursor: done });
             cursor = done;
             boot = null;
           }
@@ -162,6 +163,8 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
         const c = env.change;
         if (c.kind === 'source.removed') boot.touchedSources.add(c.id);
         else if (c.kind === 'source.added' || c.kind === 'source.updated') boot.touchedSources.add(c.source.id);
+        else if (c.kind === 'topic.saved') boot.touchedTopics.add(c.topic.id);
+        else if (c.kind === 'topic.removed') boot.touchedTopics.add(c.id);
         else noteTouched(boot.touchedPublishing, c);
       }
     } else if (cursor !== null) {
@@ -189,7 +192,7 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
   }
 
   function startBootstrap(anchor: number): void {
-    boot = { gen: ++gen, anchor, touchedSources: new Set(), touchedPublishing: newTouched(), fetching: false };
+    boot = { gen: ++gen, anchor, touchedSources: new Set(), touchedTopics: new Set(), touchedPublishing: newTouched(), fetching: false };
     fetchFor(boot);
   }
 

@@ -1,5 +1,6 @@
 import type { ChangeEnvelope } from '../../../shared/changes';
 import type { Item, SourceView } from '../../../shared/domain';
+import type { RetagProgress, Topic } from '../../../shared/topics';
 import type { NewsroomDb } from './db';
 import {
   bootstrapPublishing,
@@ -25,6 +26,10 @@ export interface Snapshot extends PublishingSnapshot {
   skipPublishing?: PublishingTouched | undefined;
   /** Where the replica is complete once the snapshot is in. */
   cursor: number;
+  /** Listening topics (absent from an older hub's snapshot). */
+  topics?: Topic[] | undefined;
+  /** Topics the stream touched while the snapshot was in flight. */
+  skipTopics?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -51,7 +56,7 @@ export class Replica {
       const key = await db.meta.get('hubKey');
       const cursor = key?.value === hubKey ? await readCursor(db) : null;
       if (cursor === null) {
-        await Promise.all([db.items.clear(), db.sources.clear(), db.meta.clear(), clearPublishing(db)]);
+        await Promise.all([db.items.clear(), db.sources.clear(), db.topics.clear(), db.meta.clear(), clearPublishing(db)]);
         await db.meta.put({ key: 'hubKey', value: hubKey });
       }
       return cursor;
@@ -76,7 +81,7 @@ export class Replica {
   async wipe(): Promise<void> {
     const { db } = this;
     await db.transaction('rw', this.tables(), async () => {
-      await Promise.all([db.items.clear(), db.sources.clear(), db.meta.delete('cursor'), db.meta.delete('feedId'), clearPublishing(db)]);
+      await Promise.all([db.items.clear(), db.sources.clear(), db.topics.clear(), db.meta.delete('cursor'), db.meta.delete('feedId'), db.meta.delete('retag'), clearPublishing(db)]);
     });
   }
 
@@ -85,6 +90,8 @@ export class Replica {
     if (envs.length === 0) return;
     const items = new Map<number, Item>();
     const sources = new Map<string, SourceView | null>();
+    const topics = new Map<string, Topic | null>();
+    let retag: RetagProgress | null = null;
     const publishing = newPublishingBatch();
     let maxSeq = -Infinity;
     for (const env of envs) {
@@ -106,6 +113,15 @@ export class Replica {
         case 'source.removed':
           sources.set(c.id, null);
           break;
+        case 'topic.saved':
+          topics.set(c.topic.id, c.topic);
+          break;
+        case 'topic.removed':
+          topics.set(c.id, null);
+          break;
+        case 'topic.retag':
+          retag = c.progress;
+          break;
         default:
           // Publishing changes go to their own batch; a kind this build doesn't know (newer hub) is
           // skipped and the stream keeps going.
@@ -116,7 +132,7 @@ export class Replica {
     const { db } = this;
     // An item-only batch (the wall's steady stream) locks only what it writes, so it never waits
     // on, or holds up, a screen reading posts or the audit trail.
-    const scope = isEmptyBatch(publishing) ? [db.items, db.sources, db.meta] : this.tables();
+    const scope = isEmptyBatch(publishing) ? [db.items, db.sources, db.meta, db.topics] : this.tables();
     await db.transaction('rw', scope, async () => {
       await this.upsertItems([...items.values()]);
       await writePublishing(db, publishing);
@@ -124,6 +140,7 @@ export class Replica {
       const removes = [...sources.entries()].filter(([, s]) => s === null).map(([id]) => id);
       if (puts.length) await db.sources.bulkPut(puts);
       if (removes.length) await db.sources.bulkDelete(removes);
+      await writeTopics(db, topics, retag);
       if (opts.writeCursor) {
         const current = await readCursor(db);
         await db.meta.put({ key: 'cursor', value: Math.max(current ?? 0, maxSeq) });
@@ -139,6 +156,8 @@ export class Replica {
       await this.upsertItems(snap.items.map((i) => normalizeItem(i, 0)));
       const sources = snap.sources.filter((s) => !snap.skipSources.has(s.id));
       if (sources.length) await db.sources.bulkPut(sources);
+      // Topics the stream saved or removed meanwhile are newer than the snapshot's list.
+      if (snap.topics) await db.topics.bulkPut(snap.topics.filter((t) => !snap.skipTopics?.has(t.id)));
       await bootstrapPublishing(db, snap, snap.skipPublishing ?? newTouched());
       await db.meta.put({ key: 'cursor', value: snap.cursor });
       await this.prune();
@@ -148,7 +167,7 @@ export class Replica {
   /** Every table a write may touch: one transaction keeps data and cursor in step. */
   private tables() {
     const { db } = this;
-    return [db.items, db.sources, db.meta, ...publishingTables(db)];
+    return [db.items, db.sources, db.meta, db.topics, ...publishingTables(db)];
   }
 
   /** Must run inside a transaction over items. */
@@ -190,8 +209,19 @@ export const ITEM_HTML_MAX = 60_000;
 
 function normalizeItem(item: Item, fallbackSeq: number): Item {
   let out = typeof item.seq === 'number' ? item : { ...item, seq: fallbackSeq };
+  // A change stored by a hub before issue 10 (or sent by an older hub) has no understanding yet.
+  if (out.enrichment === undefined || !Array.isArray(out.topics)) out = { ...out, enrichment: out.enrichment ?? null, topics: Array.isArray(out.topics) ? out.topics : [] };
   if (out.text.length > ITEM_TEXT_MAX) out = { ...out, text: `${out.text.slice(0, ITEM_TEXT_MAX)}…` };
   // Cut html can't be trusted to mean what it said: the wall shows the (cut) text instead.
   if (out.html && out.html.length > ITEM_HTML_MAX) out = { ...out, html: '' };
   return out;
+}
+
+/** Topics saved (a row) or removed (null) by a batch, and the last re-tag progress it carried. */
+async function writeTopics(db: NewsroomDb, topics: Map<string, Topic | null>, retag: RetagProgress | null): Promise<void> {
+  const puts = [...topics.values()].filter((t): t is Topic => t !== null);
+  const removes = [...topics.entries()].filter(([, t]) => t === null).map(([id]) => id);
+  if (puts.length) await db.topics.bulkPut(puts);
+  if (removes.length) await db.topics.bulkDelete(removes);
+  if (retag) await db.meta.put({ key: 'retag', value: retag });
 }

@@ -27,7 +27,7 @@ export type BootstrapSnapshot = Awaited<ReturnType<typeof fetchSnapshot>>;
 
 /** The bootstrap calls this role may make; asking for the others would only earn a 403. */
 export function bootstrapCalls(role: Role | null): MethodName[] {
-  const all: MethodName[] = ['items.list', 'sources.list', 'freeze.get', 'accounts.list', 'posts.list', 'audit.list'];
+  const all: MethodName[] = ['items.list', 'sources.list', 'freeze.get', 'accounts.list', 'posts.list', 'audit.list', 'topics.list'];
   // Before the hub has said who we are, ask only what anyone may read.
   return all.filter((m) => (role ? roleMay(role, methods[m].access) : methods[m].access === 'read'));
 }
@@ -49,9 +49,11 @@ async function optional<T>(wanted: boolean, call: () => Promise<T>): Promise<T |
 
 export async function fetchSnapshot(transport: ApiTransport, itemLimit: number, role: Role | null) {
   const wanted = new Set(bootstrapCalls(role));
-  const [items, sources, freeze, accounts, posts, audit] = await Promise.all([
+  const [items, sources, topics, freeze, accounts, posts, audit] = await Promise.all([
     transport.call('items.list', { limit: Math.min(itemLimit, LIST_MAX) }),
     transport.call('sources.list', {}),
+    // An older hub has no topics: the wall comes up without chips.
+    optional(wanted.has('topics.list'), () => transport.call('topics.list', {})),
     optional(wanted.has('freeze.get'), () => transport.call('freeze.get', {})),
     optional(wanted.has('accounts.list'), () => transport.call('accounts.list', {})),
     optional(wanted.has('posts.list'), () => fetchPosts(transport)),
@@ -64,7 +66,7 @@ export async function fetchSnapshot(transport: ApiTransport, itemLimit: number, 
     posts,
     audit: audit?.entries,
   };
-  return { items: items.items, sources: sources.sources, ...publishing };
+  return { items: items.items, sources: sources.sources, topics: topics?.topics, ...publishing };
 }
 
 /** Newest first, following `next` until `max` posts or the last page. */

@@ -1,5 +1,6 @@
 import type { SourceView } from '../../../shared/domain';
-import type { ColumnFilter } from '../lib/wall-column';
+import type { Topic } from '../../../shared/topics';
+import { NO_TOPICS, type ColumnFilter } from '../lib/wall-column';
 import { countNewer, queryColumn, queryColumnBelow, type ColumnPage } from './column-query';
 import { db } from './db';
 import { useLiveRead } from './use-live';
@@ -12,9 +13,12 @@ export function useSources(): SourceView[] | undefined {
   return useLiveRead(async () => (await db.sources.toArray()).sort(byName), []);
 }
 
-/** The hashtags the sources listen to, in order: a fresh wall gets a column for the first ones. */
-export function useSourceHashtags(): string[] | undefined {
-  return useLiveRead(async () => (await db.sources.toArray()).flatMap((s) => s.config.hashtags), []);
+/**
+ * The hashtags the sources listen to, in order, and the topics, read together (the bootstrap
+ * writes both at once): a fresh wall gets a column for the first hashtags, a topic's where one covers it.
+ */
+export function useSourceHashtags(): { hashtags: string[]; topics: Topic[] } | undefined {
+  return useLiveRead(async () => ({ hashtags: (await db.sources.toArray()).flatMap((s) => s.config.hashtags), topics: await db.topics.toArray() }), []);
 }
 
 export interface ColumnRead extends ColumnPage {
@@ -28,10 +32,10 @@ export interface ColumnRead extends ColumnPage {
  * A live column: its newest `limit` items. A scrolled column (`topId` set): the items at or below
  * the one that was on top, and a count of what has come in since.
  */
-export function useColumnItems(filter: ColumnFilter, limit: number, topId: number | null): ColumnRead | undefined {
+export function useColumnItems(filter: ColumnFilter, limit: number, topId: number | null, topics: readonly Topic[] = NO_TOPICS): ColumnRead | undefined {
   const key = JSON.stringify(filter);
-  const page = useLiveRead(() => (topId === null ? queryColumn(db, filter, limit) : queryColumnBelow(db, filter, topId, limit)), [key, limit, topId]);
-  const newer = useLiveRead(async () => (topId === null ? { count: 0, atLeast: false } : countNewer(db, filter, topId)), [key, topId]);
+  const page = useLiveRead(() => (topId === null ? queryColumn(db, filter, limit, topics) : queryColumnBelow(db, filter, topId, limit, topics)), [key, limit, topId, topics]);
+  const newer = useLiveRead(async () => (topId === null ? { count: 0, atLeast: false } : countNewer(db, filter, topId, topics)), [key, topId, topics]);
   if (!page) return undefined;
   return { ...page, newer: newer?.count ?? 0, newerAtLeast: newer?.atLeast ?? false };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StateCreator } from 'zustand';
 import { wallColumnSchema, type ColumnFilter, type WallColumn } from '../lib/wall-column';
+import type { Topic } from '../../../shared/topics';
 import type { AppState } from './app-store';
 import { readJson, writeJson, type KeyValueStorage } from './storage';
 
@@ -60,10 +61,28 @@ function hasLayout(storage: KeyValueStorage, name: string): boolean {
   return readJson(storage, wallKey(name), layoutSchema) !== null;
 }
 
-/** A first layout for a fresh wall: everything, then a column for each of the first hashtags listened to. */
-export function columnsFromHashtags(hashtags: string[], max = 2): WallColumn[] {
+/** The topic (if any) whose query listens for `#tag`: a fresh wall shows the whole topic in that hashtag's column. */
+function topicOfHashtag(tag: string, topics: readonly Topic[]): Topic | undefined {
+  const re = new RegExp(`(^|[\\s(])#${tag.replace(/[^\p{L}\p{N}_]/gu, '')}(?![\\p{L}\\p{N}_])`, 'iu');
+  return topics.find((t) => t.kind !== 'brand' && re.test(t.query));
+}
+
+/**
+ * A first layout for a fresh wall: everything, then a column for each of the first hashtags listened
+ * to. Where a product, competitor, category or person topic listens for that hashtag, the column
+ * shows the topic (`topic:id`, which includes the hashtag), titled with its name.
+ */
+export function columnsFromHashtags(hashtags: string[], topics: readonly Topic[] = [], max = 2): WallColumn[] {
   const tags = [...new Set(hashtags.map((t) => t.toLowerCase()))].slice(0, max);
-  return [...defaultColumns(), ...tags.map((tag) => ({ id: `tag-${tag}`, title: '', filter: { kind: 'hashtag' as const, tag } }))];
+  return [
+    ...defaultColumns(),
+    ...tags.map((tag) => {
+      const topic = topicOfHashtag(tag, topics);
+      return topic
+        ? { id: `tag-${tag}`, title: topic.name, filter: { kind: 'query' as const, query: `topic:${topic.id}` } }
+        : { id: `tag-${tag}`, title: '', filter: { kind: 'query' as const, query: `#${tag}` } };
+    }),
+  ];
 }
 
 export const createUiSlice =

@@ -52,7 +52,17 @@ describe('normalizeStatus', () => {
       poll: null,
       emojis: [],
       boostedBy: [],
+      authorSignals: { followers: null, bio: null },
     });
+  });
+
+  it('passes on the author\'s reach and profile words (urgency cues), ignoring odd values', () => {
+    const r = parseStatus(status({ account: { acct: 'kim', username: 'kim', followers_count: 52_000, note: '<p>Reporter at <b>Daily Bean</b></p>' } }), 'x.example');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.post.authorSignals).toEqual({ followers: 52_000, bio: 'Reporter at Daily Bean' });
+    const odd = parseStatus(status({ account: { acct: 'kim', username: 'kim', followers_count: 'lots', note: 7 } }), 'x.example');
+    if (!odd.ok) throw new Error(odd.reason);
+    expect(odd.post.authorSignals).toEqual({ followers: null, bio: null });
   });
 
   it('qualifies local accounts with the instance domain, falls back to username and uri; the parent is left to resolve', () => {

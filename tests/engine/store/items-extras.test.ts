@@ -30,6 +30,8 @@ const row = (over: Partial<Omit<Item, 'id'>> = {}): Omit<Item, 'id'> => ({
   poll: { options: [{ title: 'a', votes: 1 }], votes: 1, voters: null, multiple: false, expiresAt: null, expired: false },
   emojis: [],
   boostedBy: [{ handle: 'bo@social.example', name: 'Bo', url: null, avatarUrl: null, emojis: [] }],
+  enrichment: null,
+  topics: [],
   ...over,
 });
 

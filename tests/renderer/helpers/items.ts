@@ -26,6 +26,8 @@ export function makeItem(id: number, patch: Partial<Item> = {}): Item {
     poll: null,
     emojis: [],
     boostedBy: [],
+    enrichment: null,
+    topics: [],
     ...patch,
   };
 }

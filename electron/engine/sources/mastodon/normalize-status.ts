@@ -21,6 +21,9 @@ const AccountSchema = z.object({
   url: optText,
   avatar: optText,
   emojis: looseList,
+  // Urgency cues only (reach, a journalist saying so in the profile): anything odd is ignored.
+  followers_count: z.unknown().optional(),
+  note: z.unknown().optional(),
 });
 
 export const StatusSchema = z.object({
@@ -203,8 +206,17 @@ export function parseStatus(raw: unknown, domain?: string): NormalizeResult {
       poll: pollOf(s.poll),
       emojis: emojisOf(s.emojis),
       boostedBy: boostId === null ? [] : [authorOf(outer.account, local)],
+      authorSignals: signalsOf(s.account),
     },
   };
+}
+
+/** The author's reach and profile text (HTML in Mastodon's `note`, reduced to words, capped). */
+function signalsOf(a: z.infer<typeof AccountSchema>): { followers: number | null; bio: string | null } {
+  const f = a.followers_count;
+  const followers = typeof f === 'number' && Number.isFinite(f) && f >= 0 ? Math.floor(f) : null;
+  const bio = typeof a.note === 'string' && a.note ? a.note.slice(0, 2_000).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() || null : null;
+  return { followers, bio };
 }
 
 /**

@@ -1,29 +1,25 @@
 import { useId, useState, type FormEvent } from 'react';
 import { PLATFORMS, type Platform } from '../../../../shared/domain';
+import { QueryEditor } from '../../components/query-editor/query-editor';
+import { useTopicsInView } from '../../db/use-topics';
 import { platformLabel } from '../../lib/platform';
 import { validateFilter, type ColumnFilter, type WallColumn } from '../../lib/wall-column';
 
 type Kind = ColumnFilter['kind'];
 
-function initialValue(f: ColumnFilter | undefined): string {
-  if (f?.kind === 'hashtag') return `#${f.tag}`;
-  if (f?.kind === 'term') return f.term;
-  return '';
-}
-
-/** Add or edit a column: what it shows (everything / one platform / a hashtag / a term) and its title. */
+/** Add or edit a column: what it shows (everything / one platform / a listening query) and its title. */
 export function ColumnEditor(props: { initial?: WallColumn; onSave(filter: ColumnFilter, title: string): void; onCancel(): void }) {
   const id = useId();
-  const [kind, setKind] = useState<Kind>(props.initial?.filter.kind ?? 'hashtag');
-  const [value, setValue] = useState(initialValue(props.initial?.filter));
+  const topics = useTopicsInView();
+  const [kind, setKind] = useState<Kind>(props.initial?.filter.kind ?? 'query');
+  const [value, setValue] = useState(props.initial?.filter.kind === 'query' ? props.initial.filter.query : '');
   const [platform, setPlatform] = useState<Platform>(props.initial?.filter.kind === 'platform' ? props.initial.filter.platform : PLATFORMS[0]);
   const [title, setTitle] = useState(props.initial?.title ?? '');
   const [error, setError] = useState<string | null>(null);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const draft: ColumnFilter =
-      kind === 'all' ? { kind } : kind === 'platform' ? { kind, platform } : kind === 'hashtag' ? { kind, tag: value } : { kind, term: value };
+    const draft: ColumnFilter = kind === 'all' ? { kind } : kind === 'platform' ? { kind, platform } : { kind, query: value };
     const checked = validateFilter(draft);
     if (!checked.ok) return setError(checked.error);
     props.onSave(checked.filter, title.trim());
@@ -35,8 +31,7 @@ export function ColumnEditor(props: { initial?: WallColumn; onSave(filter: Colum
       <select id={`${id}-kind`} data-testid="column-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
         <option value="all">everything</option>
         <option value="platform">one platform</option>
-        <option value="hashtag">a hashtag</option>
-        <option value="term">a word or phrase</option>
+        <option value="query">posts matching a query</option>
       </select>
       {kind === 'platform' ? (
         <select aria-label="Platform" data-testid="column-platform" value={platform} onChange={(e) => setPlatform(e.target.value as Platform)}>
@@ -47,16 +42,7 @@ export function ColumnEditor(props: { initial?: WallColumn; onSave(filter: Colum
           ))}
         </select>
       ) : null}
-      {kind === 'hashtag' || kind === 'term' ? (
-        <input
-          aria-label={kind === 'hashtag' ? 'Hashtag' : 'Word or phrase'}
-          data-testid="column-value"
-          value={value}
-          placeholder={kind === 'hashtag' ? '#brand' : 'refund'}
-          onChange={(e) => setValue(e.target.value)}
-          autoFocus
-        />
-      ) : null}
+      {kind === 'query' ? <QueryEditor label="Query" value={value} onChange={setValue} topics={topics} testId="column-value" /> : null}
       <label htmlFor={`${id}-title`}>Title (optional)</label>
       <input id={`${id}-title`} data-testid="column-title" value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} />
       {error ? (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Item } from '../../../../shared/domain';
 import { RestartNote } from '../../components/panel-boundary';
+import { useTopicsInView } from '../../db/use-topics';
 import { useColumnItems } from '../../db/use-wall';
 import { columnTitle, type WallColumn } from '../../lib/wall-column';
 import { useApp } from '../../store/app-store';
@@ -90,7 +91,8 @@ function ColumnBody({ column }: { column: WallColumn }) {
   useEffect(() => {
     if (scroll.topId === null) setOlder(0);
   }, [scroll.topId]);
-  const read = useColumnItems(column.filter, limit, scroll.topId);
+  const topics = useTopicsInView();
+  const read = useColumnItems(column.filter, limit, scroll.topId, topics);
   const items = read?.items ?? EMPTY;
   const highlight = useApp((s) => s.highlight);
 

@@ -1,6 +1,8 @@
 import { memo, useContext, useState } from 'react';
 import type { Item } from '../../../../shared/domain';
 import { ExternalLink } from '../../components/external-link';
+import { UnderstandingBadges } from '../../components/understanding/understanding-badges';
+import { useTopicsInView } from '../../db/use-topics';
 import { AuthorName, BoostedBy } from '../../components/post-content/author-line';
 import { PostBody } from '../../components/post-content/post-body';
 import { shownName } from '../../components/post-content/shown-content';
@@ -33,6 +35,7 @@ function Avatar({ url }: { url: string | null }) {
 export const WallItem = memo(function WallItem({ item, fresh, far = false }: { item: Item; fresh: boolean; far?: boolean }) {
   const role = useRole();
   const kiosk = useContext(KioskContext);
+  const topics = useTopicsInView();
   const handle = shownName(item.author.handle.replace(/^@/, ''));
   const avatar = safeExternalUrl(item.author.avatarUrl);
   return (
@@ -59,6 +62,7 @@ export const WallItem = memo(function WallItem({ item, fresh, far = false }: { i
       </header>
       {/* A room's wall (the wall role, or any kiosk) never opens a content warning or sensitive media; a person can, with one click. */}
       <PostBody item={item} canReveal={role !== null && role !== 'wall' && !kiosk} />
+      <UnderstandingBadges item={item} topics={topics} />
       <footer className="item-foot">
         <ItemTime iso={item.createdAt} />
         {item.editedAt ? <span className="item-edited">edited</span> : null}

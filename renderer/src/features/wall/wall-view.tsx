@@ -4,6 +4,7 @@ import { ConnectionIndicator } from '../../components/connection-indicator';
 import { PanelBoundary } from '../../components/panel-boundary';
 import { useSourceHashtags } from '../../db/use-wall';
 import { useIdleCursor } from '../../lib/use-idle-cursor';
+import { TopicsContext, useTopics } from '../../db/use-topics';
 import { columnTitle } from '../../lib/wall-column';
 import { useApp } from '../../store/app-store';
 import { columnsFromHashtags } from '../../store/ui-slice';
@@ -38,10 +39,11 @@ export function WallView({ name, kiosk, nav }: { name: string | null; kiosk: boo
   // A wall nobody has arranged yet starts with a column per hashtag the sources listen to.
   const layoutSaved = useApp((s) => s.layoutSaved);
   const seedColumns = useApp((s) => s.seedColumns);
-  const hashtags = useSourceHashtags();
+  const seed = useSourceHashtags();
+  const topics = useTopics();
   useEffect(() => {
-    if (!layoutSaved && hashtags && hashtags.length > 0) seedColumns(columnsFromHashtags(hashtags));
-  }, [layoutSaved, hashtags, seedColumns]);
+    if (!layoutSaved && seed && seed.hashtags.length > 0) seedColumns(columnsFromHashtags(seed.hashtags, seed.topics));
+  }, [layoutSaved, seed, seedColumns]);
 
   const classes = ['wall', kiosk ? 'wall-kiosk' : '', cursorIdle ? 'cursor-idle' : ''].filter(Boolean).join(' ');
   return (
@@ -65,24 +67,26 @@ export function WallView({ name, kiosk, nav }: { name: string | null; kiosk: boo
         <FreezeBanner size="wall" />
       </PanelBoundary>
       <main className="wall-grid">
-        <KioskContext value={kiosk}>
-          {columns.map((c, i) => (
-            <PanelBoundary key={c.id} panel={`column:${c.id}`} label={`Column ${columnTitle(c)}`} fallbackAs="section" fallbackClassName="wall-column" fallbackTestId="wall-column">
-              <WallColumnView column={c} index={i} count={columns.length} editable={editable} />
-            </PanelBoundary>
-          ))}
-        </KioskContext>
-        {adding && editable ? (
-          <section className="wall-column wall-column-new" aria-label="New column">
-            <ColumnEditor
-              onCancel={() => setAdding(false)}
-              onSave={(filter, title) => {
-                addColumn(filter, title);
-                setAdding(false);
-              }}
-            />
-          </section>
-        ) : null}
+        <TopicsContext value={topics}>
+          <KioskContext value={kiosk}>
+            {columns.map((c, i) => (
+              <PanelBoundary key={c.id} panel={`column:${c.id}`} label={`Column ${columnTitle(c)}`} fallbackAs="section" fallbackClassName="wall-column" fallbackTestId="wall-column">
+                <WallColumnView column={c} index={i} count={columns.length} editable={editable} />
+              </PanelBoundary>
+            ))}
+          </KioskContext>
+          {adding && editable ? (
+            <section className="wall-column wall-column-new" aria-label="New column">
+              <ColumnEditor
+                onCancel={() => setAdding(false)}
+                onSave={(filter, title) => {
+                  addColumn(filter, title);
+                  setAdding(false);
+                }}
+              />
+            </section>
+          ) : null}
+        </TopicsContext>
         {columns.length === 0 && !adding ? (
           <p className="wall-empty">{editable ? 'No columns on this wall. Add one below.' : 'No columns on this wall. Press E on its keyboard to add one.'}</p>
         ) : null}
