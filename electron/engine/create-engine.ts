@@ -4,6 +4,7 @@ import type { AfterCommitHook, InTransactionHook } from './ingest/hooks.js';
 import { createPipeline, type Pipeline } from './ingest/pipeline.js';
 import { ensureKnownAccount, type KnownAccount } from './publish/accounts-service.js';
 import { createPublishing, type Publishing } from './publish/publishing.js';
+import { createQueueService, type QueueService } from './queue/wiring/queue-service.js';
 import { dispatch } from './rpc/dispatch.js';
 import { createHandlers } from './rpc/handlers.js';
 import { ensureSource, type SourceInput } from './sources-service.js';
@@ -21,6 +22,8 @@ export interface EngineWithInternals extends Engine {
   readonly publishing: Publishing;
   /** The enricher and topic matcher; `detectorReady` resolves once the language detector loaded (after start()). */
   readonly understanding: UnderstandingRuntime;
+  /** The assignment queue (issue 12): its ingest hook, actions, settings and SLA ticker. */
+  readonly queue: QueueService;
   /** Setting up a demo: the same services as sources.add and accounts.add, keyed by name so a restart updates in place. */
   readonly seed: {
     source(p: SourceInput & { accessToken: string }): Promise<void>;
@@ -33,7 +36,8 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
   const understanding = createUnderstandingRuntime(store, log, deps.understanding);
   // The pipeline's hooks, in the order they run. Issue 12 (queue placement, triage, assignment)
   // registers in-transaction hooks here, issue 11 (trends, alerts) after-commit ones.
-  const inTransaction: InTransactionHook[] = [...(deps.ingestHooks?.inTransaction ?? [])];
+  const queue = createQueueService({ store, clock, log, enricher: understanding.understanding.enricher });
+  const inTransaction: InTransactionHook[] = [queue.hook, ...(deps.ingestHooks?.inTransaction ?? [])];
   const afterCommit: AfterCommitHook[] = [...(deps.ingestHooks?.afterCommit ?? [])];
   const pipeline = createPipeline({ store, clock, log, understanding: understanding.understanding, hooks: { inTransaction, afterCommit } });
   const sources = createSourceManager({
@@ -59,6 +63,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     usersChanged: () => sessions.revalidate(),
     publishing,
     log,
+    queue,
   });
   const feed = {
     currentSeq: () => store.changes.currentSeq(),
@@ -71,6 +76,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     pipeline,
     publishing,
     understanding,
+    queue,
     seed: {
       source: async (p) => void (await ensureSource({ store, clock, secrets: deps.secrets, sourcesChanged }, p)),
       account: async (k) => void (await ensureKnownAccount({ store, clock, secrets: deps.secrets }, SYSTEM_ACTOR, k)),
@@ -83,11 +89,13 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
       sessions.start();
       // Claims happen only while the engine runs; start() first turns cut-off sends into unconfirmed ones.
       publishing.scheduler.start();
+      queue.sla.start();
     },
     async stop() {
       if (!running) return;
       running = false;
       sessions.stop();
+      queue.sla.stop();
       await publishing.scheduler.stop();
       await sources.stop();
     },

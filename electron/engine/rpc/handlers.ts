@@ -7,6 +7,8 @@ import { addSource, removeSource, setSourcePaused, type SourcesDeps } from '../s
 import type { Store } from '../store/store.js';
 import { createClientHandlers } from './client-handlers.js';
 import { createPublishHandlers } from './publish-handlers.js';
+import { createQueueHandlers } from './queue-handlers.js';
+import type { QueueService } from '../queue/wiring/queue-service.js';
 import { createUsersHandlers } from './users-handlers.js';
 
 export interface HandlerDeps {
@@ -20,6 +22,7 @@ export interface HandlerDeps {
   publishing: Publishing;
   /** Where client.reportError writes. */
   log: Logger;
+  queue: QueueService;
 }
 
 export type Handlers = {
@@ -51,5 +54,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createPublishHandlers({ store, clock, secrets: deps.secrets, publishing: deps.publishing }),
     ...createUsersHandlers({ store, clock, usersChanged: deps.usersChanged }),
     ...createClientHandlers({ clock, log: deps.log }),
+    ...createQueueHandlers(deps.queue),
   };
 }
