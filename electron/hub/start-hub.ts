@@ -6,6 +6,7 @@ import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.js';
 import { createFileSecrets } from './file-secrets.js';
 import { startHubServer } from './http-server.js';
 import { consoleLogger } from './logger.js';
+import { seedDemoQueue } from './demo-queue.js';
 
 export interface HubOptions {
   dataDir: string;
@@ -120,6 +121,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         clock,
       });
       await seedSandbox(engine, sandbox, demo);
+      if (demo) seedDemoQueue(engine);
     }
     await engine.start();
     const server = await startHubServer({
