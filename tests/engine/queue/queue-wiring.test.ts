@@ -4,6 +4,7 @@ import { changeForRole } from '../../../electron/engine/stream/queue-redact.js';
 import { changeAccess, type ChangeEnvelope } from '../../../shared/changes.js';
 import type { ConversationView, ReplyOutcome } from '../../../shared/queue-views.js';
 import { roleMay } from '../../../shared/roles.js';
+import { slaNotice } from '../../../shared/sla-notice.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { post } from '../helpers/posts.js';
 import { addAccount, FakePlatform, FakePublisher, memorySecrets, openEngine, tmpDb, users, type TestEngine } from '../publish/harness.js';
@@ -231,6 +232,9 @@ describe('queue wiring: SLA timers on the injected clock', () => {
     s.t.engine.queue.sla.check();
     const sla = s.changes.filter((e) => e.change.kind === 'conversation.sla').map((e) => (e.change as { state: string }).state);
     expect(sla).toEqual(['warning', 'breached']);
+    // The breach is the one that notifies the lead's desktop.
+    const notices = s.changes.map((e) => slaNotice(e.change)).filter((n) => n !== null);
+    expect(notices).toEqual([expect.objectContaining({ title: 'SLA breached: care', urgent: true })]);
     expect((await s.list()).find((x) => x.id === c!.id)!.slaState).toBe('breached');
     // The escalation is raised once.
     s.clock.advance(60 * MINUTE);

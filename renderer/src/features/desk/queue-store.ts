@@ -5,6 +5,9 @@ import type { ConversationView } from '../../../../shared/queue-views';
 import { onLiveChange } from '../../api/live-changes';
 import { errorText, rpc } from '../../api/rpc';
 import { appStore } from '../../store/app-store';
+import { slaNotice } from '../../../../shared/sla-notice';
+import { roleMay } from '../../../../shared/roles';
+import { browserNotification } from '../freeze/freeze-notifications';
 
 /**
  * The desk's copy of the queue: every open conversation (queue.list), presence and teams, kept
@@ -60,8 +63,22 @@ function onChange(env: ChangeEnvelope): void {
     emit({ presence: map });
   } else if (c.kind === 'conversation.sla') {
     emit({ escalation: { conversation: c.conversation, state: c.state } });
+    notifyLead(c);
   } else if (c.kind === 'queue.settings' && c.area === 'teams') {
     void rpc('teams.list', {}).then((r) => emit({ teams: r.teams }), () => undefined);
+  }
+}
+
+/** A breach as a desktop notification for leads, where the page may notify (hub mode; solo: the main process does). */
+function notifyLead(change: ChangeEnvelope['change']): void {
+  const n = slaNotice(change);
+  const role = appStore.getState().user?.role;
+  const api = browserNotification();
+  if (!n || !role || !roleMay(role, 'lead') || api?.permission !== 'granted' || window.newsroom?.config.mode === 'solo') return;
+  try {
+    new api(n.title, { body: n.body, tag: 'newsroom-sla', requireInteraction: true });
+  } catch {
+    // A page that may not notify after all: the banner on the desk still says it.
   }
 }
 
