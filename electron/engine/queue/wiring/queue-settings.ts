@@ -42,7 +42,16 @@ const DEFAULT_TRIAGE = triageConfigSchema.parse({ rules: [], defaultRoute: { tea
 export function createQueueSettings(repo: QueueRepo): QueueSettingsStore {
   let triage: Triage | null = null;
   let calendars: Map<string, CompiledCalendar> | null = null;
+  // Parsed settings, read on every routed item: dropped on every save (never updated in place, so
+  // a save whose transaction rolls back leaves nothing stale behind).
+  const cache = new Map<string, unknown>();
   const read = <T>(key: string, parse: (v: unknown) => T, fallback: T): T => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = readFresh(key, parse, fallback);
+    cache.set(key, value);
+    return value;
+  };
+  const readFresh = <T>(key: string, parse: (v: unknown) => T, fallback: T): T => {
     const v = repo.setting<unknown>(key);
     if (v === null) return fallback;
     try {
@@ -51,6 +60,10 @@ export function createQueueSettings(repo: QueueRepo): QueueSettingsStore {
       // Written by this code after validation; a hand-edited row that no longer parses falls back.
       return fallback;
     }
+  };
+  const put = (key: string, value: unknown) => {
+    cache.delete(key);
+    repo.putSetting(key, value);
   };
   const s: QueueSettingsStore = {
     teams: () => read('teams', (v) => teamSchema.array().parse(v), DEFAULT_TEAMS),
@@ -75,17 +88,17 @@ export function createQueueSettings(repo: QueueRepo): QueueSettingsStore {
     },
     guidelines: () => read('guidelines', (v) => guidelinesSchema.parse(v), guidelinesSchema.parse({})),
     canned: () => read('canned', (v) => cannedReplySchema.array().parse(v), []),
-    saveTeams: (teams) => repo.putSetting('teams', teams),
+    saveTeams: (teams) => put('teams', teams),
     saveTriage(config) {
-      repo.putSetting('triage', config);
+      put('triage', config);
       triage = null;
     },
     saveSla(sla) {
-      repo.putSetting('sla', sla);
+      put('sla', sla);
       calendars = null;
     },
-    saveGuidelines: (g) => repo.putSetting('guidelines', g),
-    saveCanned: (c) => repo.putSetting('canned', c),
+    saveGuidelines: (g) => put('guidelines', g),
+    saveCanned: (c) => put('canned', c),
   };
   return s;
 }

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { rpc } from '../../api/rpc';
 import { may } from '../../lib/permissions';
 import { useNow } from '../../lib/use-now';
 import { useApp, useRole } from '../../store/app-store';
 import { ConversationPane, presenceText, type PaneHandle } from './conversation-pane';
-import { deskRows, slaLabel, type DeskFilter, type DeskTab } from './desk-filter';
+import { deskRows, slaLabel, sortedQueue, type DeskFilter, type DeskTab } from './desk-filter';
 import { LeadView } from './lead-view';
 import { useQueueStore } from './queue-store';
 import { ShortcutSheet } from './shortcut-sheet';
@@ -31,14 +31,15 @@ export function DeskView() {
   const filterRef = useRef<HTMLInputElement>(null);
   const now = useNow(30_000);
   const name = me?.name ?? '';
-  const rows = useMemo(() => deskRows(q.conversations.values(), filter, name, q.teams), [q.conversations, filter, name, q.teams]);
-  const counts = useMemo(
-    () => ({
-      mine: deskRows(q.conversations.values(), { ...filter, tab: 'mine', text: '', atRisk: false, team: '' }, name, q.teams).length,
-      team: deskRows(q.conversations.values(), { ...filter, tab: 'team', text: '', atRisk: false, team: '' }, name, q.teams).length,
-    }),
-    [q.conversations, filter, name, q.teams],
-  );
+  const sorted = useMemo(() => sortedQueue(q.conversations.values()), [q.conversations]);
+  // Typing in the filter stays responsive: the list follows a moment later when the queue is long.
+  const text = useDeferredValue(filter.text);
+  const { tab: view, team, atRisk } = filter;
+  const rows = useMemo(() => deskRows(sorted, { tab: view, team, atRisk, text }, name, q.teams), [sorted, view, team, atRisk, text, name, q.teams]);
+  const counts = useMemo(() => {
+    const all = { tab: 'mine' as const, text: '', atRisk: false, team: '' };
+    return { mine: deskRows(sorted, all, name, q.teams).length, team: deskRows(sorted, { ...all, tab: 'team' }, name, q.teams).length };
+  }, [sorted, name, q.teams]);
   const current = selected ? (q.conversations.get(selected) ?? null) : null;
   const index = current ? rows.findIndex((r) => r.id === current.id) : -1;
 

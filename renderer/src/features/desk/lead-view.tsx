@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ConversationView } from '../../../../shared/queue-views';
 import { errorText, rpc } from '../../api/rpc';
-import { compareUrgency, slaLabel } from './desk-filter';
+import { slaLabel, sortedQueue } from './desk-filter';
 import type { QueueSnapshot } from './queue-store';
 
 /**
@@ -10,7 +10,7 @@ import type { QueueSnapshot } from './queue-store';
  */
 export function LeadView({ snapshot: q, now, onOpen }: { snapshot: QueueSnapshot; now: number; onOpen: (id: string) => void }) {
   const [error, setError] = useState<string | null>(null);
-  const open = useMemo(() => [...q.conversations.values()].filter((c) => c.status !== 'resolved').sort(compareUrgency), [q.conversations]);
+  const open = useMemo(() => sortedQueue([...q.conversations.values()].filter((c) => c.status !== 'resolved')), [q.conversations]);
   const atRisk = open.filter((c) => c.slaState === 'warning' || c.slaState === 'breached');
   const reassign = (c: ConversationView, to: string) => {
     setError(null);
