@@ -110,3 +110,55 @@ export async function benchDesk(count = 10_000) {
     await hub.close();
   }
 }
+
+/**
+ * The queue's in-transaction ingest hook (placement, triage, auto-assignment) on the demo's rules:
+ * posts per second through the whole engine pipeline (enrichment included) when `share` of the
+ * posts need a response, against the same engine fed posts none of which do.
+ */
+export async function benchQueueIngest(total = 10_000, batch = 200, share = 0.5) {
+  const { openStore } = await import('../../electron/engine/store/store.js');
+  const { createEngine } = await import('../../electron/engine/create-engine.js');
+  const { seedDemoQueue } = await import('../../electron/hub/demo-queue.js');
+  const { systemClock } = await import('../../shared/clock.js');
+  const run = (needing: number) => {
+    const store = openStore(join(mkdtempSync(join(tmpdir(), 'nr-bench-qi-')), 'data.db'));
+    const engine = createEngine({ clock: systemClock, store, http: fetch, secrets: { get: async () => null, set: async () => undefined, delete: async () => undefined }, log: QUIET });
+    for (const u of ['agent1', 'agent2', 'lead']) store.users.add(u, u === 'lead' ? 'lead' : 'agent', `h-${u}`, new Date().toISOString());
+    seedDemoQueue(engine);
+    store.write(() => {
+      for (const u of ['agent1', 'agent2']) engine.queue.core.repo.putPresence({ user: u, status: 'online', conversation: null, activity: null, at: new Date().toISOString() });
+    });
+    const texts = ['My Kettlebird order never arrived and nobody answers. Terrible!', 'Does the Kettlebird app take gift cards?', 'lovely morning at the canal, coffee in hand'];
+    const t0 = performance.now();
+    for (let i = 0; i < total; i += batch) {
+      const ops = Array.from({ length: Math.min(batch, total - i) }, (_, j) => {
+        const n = i + j;
+        const text = n % 100 < needing * 100 ? texts[n % 2]! : texts[2]!;
+        return {
+          op: 'upsert' as const,
+          post: {
+            platform: 'mastodon' as const,
+            nativeId: `https://kettlebird.social/users/c${n % 3000}/statuses/${n}`,
+            url: null,
+            author: { handle: `c${n % 3000}@kettlebird.social`, name: `C ${n}`, url: null, avatarUrl: null },
+            html: `<p>${text} ${n}</p>`,
+            lang: 'en',
+            tags: [],
+            createdAt: new Date(Date.now() - (total - n) * 1000).toISOString(),
+            replyTo: null,
+            editedAt: null,
+          },
+        };
+      });
+      engine.pipeline.ingest('bench', ops);
+    }
+    const ms = performance.now() - t0;
+    const conversations = (store.db.prepare('SELECT COUNT(*) AS n FROM queue_conversations').get() as { n: number }).n;
+    store.close();
+    return { postsPerSecond: Math.round((total / ms) * 1000), conversations };
+  };
+  const none = run(0);
+  const some = run(share);
+  return { posts: total, batch, shareNeedingResponse: share, withPlacement: some, noneNeedingResponse: none };
+}

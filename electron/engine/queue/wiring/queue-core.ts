@@ -53,7 +53,7 @@ export function autoAssign(core: QueueCore, c: ConversationRecord, exclude: stri
   if (!team) return { ...c, assignee: null, unassignedWhy: `no team "${c.team}": a lead adds it in Settings → Teams` };
   const presence = presenceMap(core);
   if (exclude !== null) presence.set(exclude, 'offline');
-  const agents = agentsOf(team, presence, core.repo.loads());
+  const agents = agentsOf(team, presence, core.repo.loads(team.members.map((m) => m.user)));
   const cursor = core.repo.setting<string>(`rr:${team.id}`);
   const r = chooseAgent({
     mode: team.assignment.mode,

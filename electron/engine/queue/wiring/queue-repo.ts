@@ -169,7 +169,7 @@ export class QueueRepo {
          FROM queue_messages m LEFT JOIN posts p ON p.id = m.post_id WHERE m.id = ?`,
       ),
       lastCustomerNative: db.prepare("SELECT native_id FROM queue_messages WHERE conversation_id = ? AND kind = 'customer' AND native_id IS NOT NULL ORDER BY id DESC LIMIT 1"),
-      loads: db.prepare("SELECT assignee, COUNT(*) AS n FROM queue_conversations WHERE assignee IS NOT NULL AND status = 'open' GROUP BY assignee"),
+      loadOf: db.prepare("SELECT COUNT(*) AS n FROM queue_conversations WHERE assignee = ? AND status = 'open'"),
       due: db.prepare("SELECT * FROM queue_conversations WHERE sla_next_at IS NOT NULL AND sla_next_at <= ? AND status != 'resolved' LIMIT 500"),
       unassigned: db.prepare("SELECT * FROM queue_conversations WHERE team = ? AND assignee IS NULL AND status = 'open' ORDER BY created_at LIMIT 200"),
       assignedOpen: db.prepare("SELECT * FROM queue_conversations WHERE assignee = ? AND status = 'open'"),
@@ -254,9 +254,9 @@ export class QueueRepo {
     return (this.db.prepare(sql).all(...args, f.limit) as Row[]).map(fromRow);
   }
 
-  /** Open conversations per assignee: what caps compare against. */
-  loads(): Map<string, number> {
-    return new Map((this.s.loads.all() as { assignee: string; n: number }[]).map((r) => [r.assignee, r.n]));
+  /** Open conversations of each of these agents: what caps compare against (an index lookup each). */
+  loads(users: readonly string[]): Map<string, number> {
+    return new Map(users.map((u) => [u, (this.s.loadOf.get(u) as { n: number }).n]));
   }
 
   dueForSla(nowMs: number): ConversationRecord[] {
