@@ -96,11 +96,12 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
       running = false;
       sessions.stop();
       queue.sla.stop();
+      queue.sessions.stop();
       await publishing.scheduler.stop();
       await sources.stop();
     },
     authenticate: (token) => authenticate(store, token),
-    openSession: (token, onEnd) => sessions.open(token, onEnd),
+    openSession: (token, onEnd) => queue.sessions.wrap(sessions.open(token, onEnd)),
     call: (user, method, params) => dispatch(handlers, log, user, method, params) as never,
     ...feed,
     stream: (user, start, sink, options) => openChangeStream(feed, user, start, sink, options),

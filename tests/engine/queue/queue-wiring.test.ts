@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutgoingPost } from '../../../electron/engine/publish/publisher.js';
 import { changeForRole } from '../../../electron/engine/stream/queue-redact.js';
+import { OFFLINE_GRACE_MS } from '../../../electron/engine/queue/wiring/presence-sessions.js';
+import { addUser } from '../../../electron/engine/team/users.js';
 import { changeAccess, type ChangeEnvelope } from '../../../shared/changes.js';
 import type { ConversationView, ReplyOutcome } from '../../../shared/queue-views.js';
 import { roleMay } from '../../../shared/roles.js';
@@ -240,5 +242,27 @@ describe('queue wiring: SLA timers on the injected clock', () => {
     s.clock.advance(60 * MINUTE);
     s.t.engine.queue.sla.check();
     expect(s.changes.filter((e) => e.change.kind === 'conversation.sla')).toHaveLength(2);
+  });
+});
+
+describe('queue wiring: presence follows the hub connections', () => {
+  it('an agent whose last connection closes goes offline after the grace period; a reload within it keeps them online', async () => {
+    const s = await setup();
+    const token = addUser(s.t.store, s.clock, 'agent3', 'agent');
+    const a = s.t.engine.openSession(token, () => undefined)!;
+    const b = s.t.engine.openSession(token, () => undefined)!;
+    await s.t.call({ name: 'agent3', role: 'agent' }, 'presence.set', { status: 'online' });
+    const status = () => s.t.store.db.prepare("SELECT status FROM queue_presence WHERE user = 'agent3'").pluck().get();
+    a.close();
+    s.clock.advance(OFFLINE_GRACE_MS + 1);
+    expect(status()).toBe('online'); // one connection is still open
+    b.close();
+    s.clock.advance(OFFLINE_GRACE_MS - 1000);
+    const c = s.t.engine.openSession(token, () => undefined)!; // a reload within the grace period
+    s.clock.advance(5_000);
+    expect(status()).toBe('online');
+    c.close();
+    s.clock.advance(OFFLINE_GRACE_MS + 1);
+    expect(status()).toBe('offline');
   });
 });

@@ -8,6 +8,7 @@ import { createQueueConfigActions } from './queue-config-actions.js';
 import { createQueueCore, type QueueCore } from './queue-core.js';
 import { createQueueHook } from './queue-placement.js';
 import { createSlaTicker, queueStats, type SlaTicker } from './queue-sla-ticker.js';
+import { trackPresenceSessions } from './presence-sessions.js';
 
 /** The assignment queue wired into the engine: the ingest hook, the actions behind queue.*, the settings, the SLA ticker. */
 export interface QueueService {
@@ -16,15 +17,19 @@ export interface QueueService {
   readonly actions: QueueActions;
   readonly config: ReturnType<typeof createQueueConfigActions>;
   readonly sla: SlaTicker;
+  /** Hub connections of agents: the last one closing sets them offline after a grace period. */
+  readonly sessions: ReturnType<typeof trackPresenceSessions>;
   stats(): ReturnType<typeof queueStats>;
 }
 
 export function createQueueService(deps: { store: Store; clock: Clock; log: Logger; enricher: Enricher | null }): QueueService {
   const core = createQueueCore(deps.store, deps.clock, deps.log);
+  const actions = createQueueActions(core);
   return {
     core,
     hook: createQueueHook(core),
-    actions: createQueueActions(core),
+    actions,
+    sessions: trackPresenceSessions(core, actions),
     config: createQueueConfigActions(core, deps.enricher),
     sla: createSlaTicker(core),
     stats: () => queueStats(core),
