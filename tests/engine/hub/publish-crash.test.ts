@@ -51,26 +51,30 @@ const kill = async (c: ChildProcess) => {
   await gone;
 };
 
+/** A sandbox (no scenario) and a way to (re)start a real hub process on one data dir, with fast publishing timers. */
+async function crashRig() {
+  const base = await freePortPair();
+  const brandToken = 'crash-test-brand-token';
+  const sandbox = run(['electron/sandbox/cli.ts', '--port', String(base + 1), '--scenario', 'none', '--token', brandToken, '--rate-limit', '100000', '--quiet']);
+  const sandboxUrl = `http://127.0.0.1:${base + 1}`;
+  await waitHttp(`${sandboxUrl}/_sandbox/state`);
+  const dataDir = tmpDataDir();
+  const hubUrl = `http://127.0.0.1:${base}`;
+  // Short settle window so an unconfirmed post is decided within the test, not after 2 minutes.
+  const env = { NEWSROOM_PUBLISH_SETTLE_MS: '1500', NEWSROOM_SCHEDULER_TICK_MS: '100' };
+  const startHub = async () => {
+    const hub = run(['electron/hub/cli.ts', '--data', dataDir, '--port', String(base)], env);
+    await waitHttp(`${hubUrl}/api/health`);
+    return Object.assign(hub, { dataDir });
+  };
+  return { sandbox, sandboxUrl, hubUrl, brandToken, startHub };
+}
+
 describe('publishing across kill -9 (real hub process)', () => {
   it(`publishes each post at most once over ${ROUNDS} crashes, and every post ends terminal or reviewable`, { timeout: 600_000 }, async () => {
-    const base = await freePortPair();
-    const sandboxPort = base + 1;
-    const brandToken = 'crash-test-brand-token';
-    const sandbox = run(['electron/sandbox/cli.ts', '--port', String(sandboxPort), '--scenario', 'none', '--token', brandToken, '--rate-limit', '100000', '--quiet']);
-    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    await waitHttp(`${sandboxUrl}/_sandbox/state`);
-    const dataDir = tmpDataDir();
-    const hubUrl = `http://127.0.0.1:${base}`;
-    // Short settle window so an unconfirmed post is decided within the test, not after 2 minutes.
-    const env = { NEWSROOM_PUBLISH_SETTLE_MS: '1500', NEWSROOM_SCHEDULER_TICK_MS: '100' };
-    const startHub = async () => {
-      const hub = run(['electron/hub/cli.ts', '--data', dataDir, '--port', String(base)], env);
-      await waitHttp(`${hubUrl}/api/health`);
-      return hub;
-    };
-
+    const { sandbox, sandboxUrl, hubUrl, brandToken, startHub } = await crashRig();
     let hub = await startHub();
-    const admin = readFileSync(join(dataDir, 'admin.token'), 'utf8').trim();
+    const admin = readFileSync(join(hub.dataDir, 'admin.token'), 'utf8').trim();
     const { account } = await call<{ account: { id: string } }>(hubUrl, admin, 'accounts.add', {
       platform: 'mastodon',
       name: 'Crash test brand',
@@ -121,22 +125,9 @@ describe('publishing across kill -9 (real hub process)', () => {
 
   it('sends each desk reply (queue.reply) at most once over kill -9s, threaded to the customer', { timeout: 600_000 }, async () => {
     const rounds = Math.max(3, Math.ceil(ROUNDS / 5));
-    const base = await freePortPair();
-    const sandboxPort = base + 1;
-    const brandToken = 'crash-test-brand-token';
-    const sandbox = run(['electron/sandbox/cli.ts', '--port', String(sandboxPort), '--scenario', 'none', '--token', brandToken, '--rate-limit', '100000', '--quiet']);
-    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    await waitHttp(`${sandboxUrl}/_sandbox/state`);
-    const dataDir = tmpDataDir();
-    const hubUrl = `http://127.0.0.1:${base}`;
-    const env = { NEWSROOM_PUBLISH_SETTLE_MS: '1500', NEWSROOM_SCHEDULER_TICK_MS: '100' };
-    const startHub = async () => {
-      const hub = run(['electron/hub/cli.ts', '--data', dataDir, '--port', String(base)], env);
-      await waitHttp(`${hubUrl}/api/health`);
-      return hub;
-    };
+    const { sandbox, sandboxUrl, hubUrl, brandToken, startHub } = await crashRig();
     let hub = await startHub();
-    const admin = readFileSync(join(dataDir, 'admin.token'), 'utf8').trim();
+    const admin = readFileSync(join(hub.dataDir, 'admin.token'), 'utf8').trim();
     await call(hubUrl, admin, 'accounts.add', { platform: 'mastodon', name: 'Brand', instanceUrl: sandboxUrl, accessToken: brandToken, requireApproval: true });
     await call(hubUrl, admin, 'sources.add', { platform: 'mastodon', name: 'Sandbox', instanceUrl: sandboxUrl, mentions: true, accessToken: brandToken });
     // Customers complain to the brand; each becomes a conversation.

@@ -4,6 +4,7 @@ import { RpcError } from '../../../../shared/errors.js';
 import type { Presence } from '../../../../shared/queue.js';
 import type { ConversationDetail, ConversationView, QueueMessage, ReplyOutcome } from '../../../../shared/queue-views.js';
 import { roleMay } from '../../../../shared/roles.js';
+import { insertNewPost } from '../../publish/posts-service.js';
 import { textTooLong } from '../../publish/text-length.js';
 import { postView } from '../../store/posts-repo.js';
 import { recordAudit } from '../../team/audit.js';
@@ -145,26 +146,17 @@ export function createQueueActions(core: QueueCore): QueueActions {
         if (parent === null) return refuse("the customer's post has no id on its server to reply to: answer on the platform");
         // Through the outbox like any post (attempt recorded before the call, Idempotency-Key, unconfirmed
         // rather than a blind retry); a desk reply needs no approval: the agent answering is the approval.
-        const post = store.posts.insert({
-          id: randomUUID(),
+        const post = insertNewPost(store, {
           groupId: randomUUID(),
-          accountId: account.id,
-          platform: account.platform,
+          account,
           text: p.text,
           inReplyTo: parent,
           scheduledAt: at,
           timeZone: 'UTC',
           status: 'scheduled',
-          revision: 1,
           author: user.name,
           approvedBy: user.name,
-          note: null,
-          remoteId: null,
-          remoteUrl: null,
-          createdAt: at,
-          updatedAt: at,
-          notBefore: null,
-          failures: 0,
+          at,
         });
         recordAudit(store, { actor: user.name, action: 'post.created', entity: 'post', entityId: post.id, from: null, to: 'scheduled', details: { conversation: c.id, reply: true } }, at);
         store.changes.append({ kind: 'post.added', post: postView(post) }, at);
