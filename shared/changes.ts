@@ -25,7 +25,7 @@ export type Change =
   | { kind: 'topic.removed'; id: string }
   /** A re-tag of recent items after a topic changed: its progress, at most a few a second. */
   | { kind: 'topic.retag'; progress: RetagProgress }
-  // issue 12: the queue. A wall receives conversation.updated only, redacted (electron/engine/stream/queue-redact.ts).
+  // issue 12: the queue. Agents and up only: the wall gets none of them (its tiles read queue.stats, counts only).
   | { kind: 'conversation.updated'; conversation: ConversationView }
   | { kind: 'conversation.message'; message: QueueMessage }
   /** An SLA timer turned to warning, or breached: the escalation to the team's lead. */
@@ -55,6 +55,7 @@ export function changeAccess(change: Change): Access {
       return 'agent';
     case 'audit.added':
       return 'lead';
+    case 'conversation.updated':
     case 'conversation.message':
     case 'conversation.sla':
     case 'presence.changed':

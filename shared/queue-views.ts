@@ -2,8 +2,8 @@ import type { Conversation, Presence, SlaPolicy, BusinessCalendar, Team, TriageC
 
 /**
  * What the queue's methods and change events carry (issue 12): a conversation as a list row, its
- * messages, presence and the queue's settings. The wall role gets redacted copies (no customer
- * text of private conversations, no notes): see electron/engine/stream/queue-redact.ts.
+ * messages, presence and the queue's settings. None of it reaches the wall role (shared/changes.ts
+ * changeAccess); the wall's tiles read QueueStatsRow, counts only.
  */
 
 /** The understanding of the latest customer message, for the desk's badges. */

@@ -2,7 +2,6 @@ import { changeAccess, type ChangeEnvelope } from '../../../shared/changes.js';
 import type { UserView } from '../../../shared/domain.js';
 import { RpcError } from '../../../shared/errors.js';
 import { roleMay } from '../../../shared/roles.js';
-import { changeForRole } from './queue-redact.js';
 
 /** What a stream reads: the engine (or a fake in tests). */
 export interface FeedSource {
@@ -108,7 +107,7 @@ export function openChangeStream(feed: FeedSource, user: UserView, start: Stream
   const mayReceive = (env: ChangeEnvelope) => roleMay(user.role, changeAccess(env.change));
 
   const deliver = (envs: ChangeEnvelope[]) => {
-    const allowed = envs.filter(mayReceive).map((env) => changeForRole(user.role, env));
+    const allowed = envs.filter(mayReceive);
     if (allowed.length) sink.changes(allowed);
     sent = envs[envs.length - 1]!.seq;
   };

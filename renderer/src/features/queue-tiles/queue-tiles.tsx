@@ -8,7 +8,8 @@ import './queue-tiles.css';
 /**
  * The queue on the wall (issue 12): open conversations, unanswered, oldest waiting, SLA attainment
  * today and median first response, in total and by team. Self-contained: it asks queue.stats (counts
- * only, nothing private, readable by the wall role) when a conversation changes and once a minute.
+ * only, nothing private, readable by the wall role) every few seconds, and soon after a conversation
+ * changes where the screen's role receives those (the wall role does not).
  * Export for a wall panel registry: `QueueTiles` (no props) and `QUEUE_TILES_PANEL`.
  */
 export function QueueTiles() {
@@ -28,9 +29,9 @@ export function QueueTiles() {
       timer ??= setTimeout(load, ms);
     };
     soon(0);
-    const every = setInterval(() => soon(0), 60_000);
+    const every = setInterval(() => soon(0), 5_000);
     const off = onLiveChange((env) => {
-      if (env.change.kind === 'conversation.updated') soon(500);
+      if (env.change.kind === 'conversation.updated') soon(1_000);
     });
     return () => {
       stopped = true;
