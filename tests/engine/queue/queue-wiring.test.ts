@@ -189,6 +189,8 @@ describe('queue wiring: replies through the outbox, guidelines, the freeze', () 
     expect(detail.conversation.firstResponseAt).not.toBeNull();
     expect(detail.conversation.answered).toBe(true);
     expect(detail.messages.at(-1)).toMatchObject({ kind: 'reply', postStatus: 'published' });
+    // The wall's figures: one open, answered within its SLA today.
+    expect((await s.t.call<{ total: object }>(users.wall, 'queue.stats', {})).total).toEqual({ team: 'all', open: 1, unanswered: 0, oldestWaitingSince: null, slaAttainment: 1, medianFirstResponseMs: 0 });
   });
 
   it('a reply the guidelines block is not sent and says why', async () => {

@@ -180,7 +180,11 @@ export class QueueRepo {
         'INSERT INTO queue_presence (user, status, conversation, activity, at) VALUES (@user, @status, @conversation, @activity, @at) ON CONFLICT (user) DO UPDATE SET status = excluded.status, conversation = excluded.conversation, activity = excluded.activity, at = excluded.at',
       ),
       isReplyPost: db.prepare("SELECT 1 FROM queue_messages WHERE post_id = ? AND kind = 'reply' LIMIT 1"),
-      open: db.prepare("SELECT * FROM queue_conversations WHERE status != 'resolved' OR resolved_at >= ?"),
+      openByTeam: db.prepare(
+        `SELECT team, COUNT(*) AS open, SUM(answered = 0) AS unanswered, MIN(CASE WHEN answered = 0 THEN last_customer_at END) AS oldest
+         FROM queue_conversations WHERE status IN ('open', 'waiting') GROUP BY team`,
+      ),
+      answeredSince: db.prepare('SELECT * FROM queue_conversations WHERE first_response_at >= ?'),
     };
   }
 
@@ -271,9 +275,14 @@ export class QueueRepo {
     return (this.s.assignedOpen.all(user) as Row[]).map(fromRow);
   }
 
-  /** Not resolved, or resolved since `sinceIso`: what the wall's figures are made of. */
-  openOrResolvedSince(sinceIso: string): ConversationRecord[] {
-    return (this.s.open.all(sinceIso) as Row[]).map(fromRow);
+  /** Open conversations per team: counted in SQL, so the wall's figures stay cheap with a long queue. */
+  openByTeam(): { team: string; open: number; unanswered: number; oldest: string | null }[] {
+    return this.s.openByTeam.all() as { team: string; open: number; unanswered: number; oldest: string | null }[];
+  }
+
+  /** Conversations first answered since `sinceIso` (today's, for attainment and the median). */
+  answeredSince(sinceIso: string): ConversationRecord[] {
+    return (this.s.answeredSince.all(sinceIso) as Row[]).map(fromRow);
   }
 
   setting<T>(key: string): T | null {

@@ -69,30 +69,30 @@ function median(xs: number[]): number | null {
 export function queueStats(core: QueueCore): { teams: QueueStatsRow[]; total: QueueStatsRow } {
   const nowMs = core.clock.now();
   const dayStart = nowMs - (nowMs % 86_400_000);
-  const rows = core.repo.openOrResolvedSince(isoOf(dayStart));
-  const teamIds = [...new Set([...core.settings.teams().map((t) => t.id), ...rows.map((r) => r.team)])];
-  const statsOf = (team: string, list: ConversationRecord[]): QueueStatsRow => {
-    const open = list.filter((c) => c.status !== 'resolved');
-    const waiting = open.filter((c) => !c.answered);
-    const firsts = list
-      .filter((c) => c.firstResponseAt !== null && Date.parse(c.firstResponseAt) >= dayStart)
-      .map((c) => Date.parse(c.firstResponseAt!) - (c.slaEvents[0]?.at ?? Date.parse(c.createdAt)));
-    const judged = list.filter((c) => c.sla !== null && c.firstResponseAt !== null && Date.parse(c.firstResponseAt) >= dayStart);
-    const met = judged.filter((c) => {
-      const p = core.settings.policy(c.sla);
-      if (!p) return true;
-      const st = slaStatus({ policy: p.policy, priority: c.priority, calendar: p.calendar, events: c.slaEvents, now: nowMs });
-      return st.responses[0] ? !st.responses[0].breached : true;
-    });
-    const oldest = waiting.map((c) => c.lastCustomerAt).sort()[0] ?? null;
+  const open = core.repo.openByTeam();
+  const answered = core.repo.answeredSince(isoOf(dayStart));
+  const teamIds = [...new Set([...core.settings.teams().map((t) => t.id), ...open.map((r) => r.team), ...answered.map((r) => r.team)])];
+  const responseOf = (c: ConversationRecord) => {
+    const p = core.settings.policy(c.sla);
+    const firstMs = Date.parse(c.firstResponseAt!) - (c.slaEvents[0]?.at ?? Date.parse(c.createdAt));
+    if (!p) return { firstMs, met: null };
+    const st = slaStatus({ policy: p.policy, priority: c.priority, calendar: p.calendar, events: c.slaEvents, now: nowMs });
+    return { firstMs, met: st.responses[0] ? !st.responses[0].breached : null };
+  };
+  const responses = answered.map((c) => ({ team: c.team, ...responseOf(c) }));
+  const statsOf = (team: string): QueueStatsRow => {
+    const rows = team === 'all' ? open : open.filter((r) => r.team === team);
+    const mine = team === 'all' ? responses : responses.filter((r) => r.team === team);
+    const judged = mine.filter((r) => r.met !== null);
+    const oldest = rows.map((r) => r.oldest).filter((x): x is string => x !== null).sort()[0] ?? null;
     return {
       team,
-      open: open.length,
-      unanswered: waiting.length,
+      open: rows.reduce((n, r) => n + r.open, 0),
+      unanswered: rows.reduce((n, r) => n + (r.unanswered ?? 0), 0),
       oldestWaitingSince: oldest,
-      slaAttainment: judged.length ? met.length / judged.length : null,
-      medianFirstResponseMs: median(firsts.filter((x) => x >= 0)),
+      slaAttainment: judged.length ? judged.filter((r) => r.met).length / judged.length : null,
+      medianFirstResponseMs: median(mine.map((r) => r.firstMs).filter((x) => x >= 0)),
     };
   };
-  return { teams: teamIds.map((t) => statsOf(t, rows.filter((r) => r.team === t))), total: statsOf('all', rows) };
+  return { teams: teamIds.map(statsOf), total: statsOf('all') };
 }
