@@ -1,6 +1,8 @@
 import { isPrivate, type Item, type SourceView } from './domain.js';
 import type { Access } from './roles.js';
 import type { RetagProgress, Topic } from './topics.js';
+import type { Presence } from './queue.js';
+import type { ConversationView, QueueMessage } from './queue-views.js';
 import type { AuditEntry, FreezeState, FreezeSuggestion, PublishAccount, ScheduledPost } from './publishing.js';
 
 export type Change =
@@ -22,7 +24,14 @@ export type Change =
   | { kind: 'topic.saved'; topic: Topic }
   | { kind: 'topic.removed'; id: string }
   /** A re-tag of recent items after a topic changed: its progress, at most a few a second. */
-  | { kind: 'topic.retag'; progress: RetagProgress };
+  | { kind: 'topic.retag'; progress: RetagProgress }
+  // issue 12: the queue. Agents and up only: the wall gets none of them (its tiles read queue.stats, counts only).
+  | { kind: 'conversation.updated'; conversation: ConversationView }
+  | { kind: 'conversation.message'; message: QueueMessage }
+  /** An SLA timer turned to warning, or breached: the escalation to the team's lead. */
+  | { kind: 'conversation.sla'; conversation: ConversationView; state: 'warning' | 'breached' }
+  | { kind: 'presence.changed'; presence: Presence }
+  | { kind: 'queue.settings'; area: 'teams' | 'rules' | 'sla' };
 
 export interface ChangeEnvelope {
   seq: number;
@@ -46,6 +55,12 @@ export function changeAccess(change: Change): Access {
       return 'agent';
     case 'audit.added':
       return 'lead';
+    case 'conversation.updated':
+    case 'conversation.message':
+    case 'conversation.sla':
+    case 'presence.changed':
+    case 'queue.settings':
+      return 'agent';
     default:
       return 'read';
   }

@@ -39,6 +39,26 @@ export const METHOD_NAMES = [
   'topics.remove',
   'topics.retag',
   'topics.shareOfVoice',
+  // issue 12
+  'queue.list',
+  'queue.get',
+  'queue.claim',
+  'queue.assign',
+  'queue.release',
+  'queue.reply',
+  'queue.note',
+  'queue.resolve',
+  'queue.reopen',
+  'queue.canned',
+  'queue.stats',
+  'rules.list',
+  'rules.save',
+  'rules.test',
+  'teams.list',
+  'teams.save',
+  'sla.list',
+  'sla.save',
+  'presence.set',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

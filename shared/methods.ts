@@ -14,6 +14,21 @@ import {
 import { QUERY_LIMITS } from './listen/ast.js';
 import { ROLES, type Access } from './roles.js';
 import { TOPIC_KINDS, type RetagProgress, type ShareOfVoice, type Topic } from './topics.js';
+import {
+  businessCalendarSchema,
+  CONVERSATION_STATUSES,
+  PRESENCE_STATUSES,
+  slaPolicySchema,
+  teamSchema,
+  type BusinessCalendar,
+  type Presence,
+  type SlaPolicy,
+  type Team,
+  type TriageConfig,
+  type TriageExplanation,
+  type TriageItem,
+} from './queue.js';
+import type { ConversationDetail, ConversationView, QueueMessage, QueueStatsRow, ReplyOutcome } from './queue-views.js';
 import { timeZoneSchema } from './time-zone.js';
 
 export { isMethodName, METHOD_NAMES, type MethodName } from './method-names.js';
@@ -44,6 +59,8 @@ const userName = z.string().regex(USER_NAME, 'a user name is letters, digits, . 
 const listeningQuery = z.string().trim().min(1, 'type a query').max(QUERY_LIMITS.maxLength);
 const postText = z.string().trim().min(1, 'a post needs text').max(5000);
 const status = z.enum(POST_STATUSES);
+/** Conversation, team, rule and policy ids (issue 12). */
+const queueId = z.string().trim().min(1).max(100);
 
 /** Every method: who may call it and what its params must be. Results are typed in `Results`. */
 export const methods = {
@@ -100,6 +117,8 @@ export const methods = {
         /** Default: everything. */
         accountIds: z.array(id).min(1).max(100).optional(),
         expiresAt: isoTime.optional(),
+        /** Hold the desk's replies to customers too (issue 12); by default replies go on during a freeze. */
+        holdReplies: z.boolean().optional(),
       })
       .refine((p) => !p.frozen || (p.reason !== undefined && p.reason.length > 0), {
         message: 'say why you are freezing: a reason is required',
@@ -193,6 +212,74 @@ export const methods = {
       to: isoTime.optional(),
     }),
   },
+
+  // issue 12: the assignment queue. Agents work conversations; leads assign and edit the settings.
+  'queue.list': {
+    access: 'agent',
+    params: z.strictObject({
+      /** mine: assigned to me; team: unassigned in my teams (or `team`); all: everything (filters below). */
+      view: z.enum(['mine', 'team', 'all']).default('mine'),
+      team: queueId.optional(),
+      assignee: userName.optional(),
+      status: z.array(z.enum(CONVERSATION_STATUSES)).min(1).default(['open', 'waiting']),
+      limit: z.int().min(1).max(20_000).default(2_000),
+    }),
+  },
+  'queue.get': { access: 'agent', params: z.strictObject({ id: queueId }) },
+  /** Exactly one of two claims wins; the other gets 409 conflict. */
+  'queue.claim': { access: 'agent', params: z.strictObject({ id: queueId }) },
+  'queue.assign': { access: 'lead', params: z.strictObject({ id: queueId, to: userName.nullable() }) },
+  'queue.release': { access: 'agent', params: z.strictObject({ id: queueId }) },
+  'queue.reply': {
+    access: 'agent',
+    params: z.strictObject({
+      id: queueId,
+      text: z.string().trim().min(1, 'a reply needs text').max(5000),
+      /** The canned reply the draft started from (its tone feeds the guideline checks). */
+      cannedId: queueId.optional(),
+      /** Only run the guideline checks (the desk shows them inline while typing). */
+      dryRun: z.boolean().default(false),
+    }),
+  },
+  'queue.note': { access: 'agent', params: z.strictObject({ id: queueId, text: z.string().trim().min(1, 'a note needs text').max(5000) }) },
+  'queue.resolve': { access: 'agent', params: z.strictObject({ id: queueId }) },
+  'queue.reopen': { access: 'agent', params: z.strictObject({ id: queueId }) },
+  /** The canned replies for a conversation's team, with its variables filled in. */
+  'queue.canned': { access: 'agent', params: z.strictObject({ id: queueId }) },
+  /** The wall tiles' figures: counts and times only, nothing private. */
+  'queue.stats': { access: 'read', params: z.strictObject({}) },
+  'rules.list': { access: 'agent', params: z.strictObject({}) },
+  /** The whole ordered rule list (shared/queue-rules.ts triageConfigSchema); checked against teams and SLA policies. */
+  'rules.save': { access: 'lead', params: z.strictObject({ config: z.unknown() }) },
+  'rules.test': {
+    access: 'agent',
+    params: z.strictObject({
+      text: z.string().trim().min(1, 'paste a post to test').max(5000),
+      platform: z.string().trim().min(1).max(50).default('mastodon'),
+      author: z.string().trim().min(1).max(200).default('someone@example.social'),
+      followers: z.int().min(0).nullable().default(null),
+      private: z.boolean().default(false),
+      lang: z.string().trim().min(2).max(12).optional(),
+      topics: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+      /** Unsaved rules to try (the editor's draft); absent = the saved ones. */
+      config: z.unknown().optional(),
+    }),
+  },
+  'teams.list': { access: 'agent', params: z.strictObject({}) },
+  'teams.save': { access: 'lead', params: z.strictObject({ teams: z.array(teamSchema).max(100) }) },
+  'sla.list': { access: 'agent', params: z.strictObject({}) },
+  'sla.save': {
+    access: 'lead',
+    params: z.strictObject({ policies: z.array(slaPolicySchema).max(200), calendars: z.array(businessCalendarSchema).max(100).default([]) }),
+  },
+  'presence.set': {
+    access: 'agent',
+    params: z.strictObject({
+      status: z.enum(PRESENCE_STATUSES).optional(),
+      conversation: queueId.nullable().optional(),
+      activity: z.enum(['viewing', 'replying']).nullable().optional(),
+    }),
+  },
 } as const satisfies Record<MethodName, { access: Access; params: z.ZodType }>;
 export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
@@ -243,6 +330,26 @@ export interface Results {
   'topics.remove': { ok: true; retag: RetagProgress };
   'topics.retag': { retag: RetagProgress };
   'topics.shareOfVoice': ShareOfVoice;
+  // issue 12
+  'queue.list': { conversations: ConversationView[]; presence: Presence[] };
+  'queue.get': ConversationDetail;
+  'queue.claim': { conversation: ConversationView };
+  'queue.assign': { conversation: ConversationView };
+  'queue.release': { conversation: ConversationView };
+  'queue.reply': ReplyOutcome;
+  'queue.note': { message: QueueMessage };
+  'queue.resolve': { conversation: ConversationView };
+  'queue.reopen': { conversation: ConversationView };
+  'queue.canned': { replies: { id: string; name: string; tone: string; text: string }[] };
+  'queue.stats': { teams: QueueStatsRow[]; total: QueueStatsRow };
+  'rules.list': { config: TriageConfig };
+  'rules.save': { config: TriageConfig; warnings: { path: string; message: string }[] };
+  'rules.test': { item: TriageItem; explanation: TriageExplanation };
+  'teams.list': { teams: Team[] };
+  'teams.save': { teams: Team[] };
+  'sla.list': { policies: SlaPolicy[]; calendars: BusinessCalendar[] };
+  'sla.save': { policies: SlaPolicy[]; calendars: BusinessCalendar[] };
+  'presence.set': { presence: Presence };
 }
 
 /** Turns a zod failure into one line a person can act on: "limit: Too big: expected ≤5000". */

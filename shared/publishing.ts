@@ -69,7 +69,8 @@ export interface ScheduledPost {
   attempts: PostAttempt[];
 }
 
-export type FreezeScope = { kind: 'all' } | { kind: 'accounts'; accountIds: string[] };
+/** holdsReplies (issue 12): the freeze holds the desk's replies to customers too (by default they go on). */
+export type FreezeScope = ({ kind: 'all' } | { kind: 'accounts'; accountIds: string[] }) & { holdsReplies?: boolean };
 
 export interface FreezeState {
   frozen: boolean;
@@ -90,6 +91,14 @@ export interface FreezeState {
 export function freezeCovers(state: FreezeState | null | undefined, accountId: string): boolean {
   if (!state?.frozen) return false;
   return state.scope.kind === 'all' || state.scope.accountIds.includes(accountId);
+}
+
+/**
+ * Whether a freeze holds this send. Care replies from the desk (issue 12) usually must go on
+ * during a crisis: a freeze holds them only when its scope says `holdsReplies`.
+ */
+export function freezeHolds(state: FreezeState | null | undefined, accountId: string, isDeskReply: boolean): boolean {
+  return freezeCovers(state, accountId) && (!isDeskReply || state!.scope.holdsReplies === true);
 }
 
 export interface FreezeSuggestion {

@@ -4,6 +4,7 @@ import type { AfterCommitHook, InTransactionHook } from './ingest/hooks.js';
 import { createPipeline, type Pipeline } from './ingest/pipeline.js';
 import { ensureKnownAccount, type KnownAccount } from './publish/accounts-service.js';
 import { createPublishing, type Publishing } from './publish/publishing.js';
+import { createQueueService, type QueueService } from './queue/wiring/queue-service.js';
 import { dispatch } from './rpc/dispatch.js';
 import { createHandlers } from './rpc/handlers.js';
 import { ensureSource, type SourceInput } from './sources-service.js';
@@ -26,6 +27,8 @@ export interface EngineWithInternals extends Engine {
   readonly understanding: UnderstandingRuntime;
   /** Background re-tags after topic edits (`idle()` for tests). */
   readonly retagger: Retagger;
+  /** The assignment queue (issue 12): its ingest hook, actions, settings and SLA ticker. */
+  readonly queue: QueueService;
   /** Setting up a demo: the same services as sources.add and accounts.add, keyed by name so a restart updates in place. */
   readonly seed: {
     source(p: SourceInput & { accessToken: string }): Promise<void>;
@@ -40,7 +43,8 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
   const understanding = createUnderstandingRuntime(store, log, deps.understanding);
   // The pipeline's hooks, in the order they run. Issue 12 (queue placement, triage, assignment)
   // registers in-transaction hooks here, issue 11 (trends, alerts) after-commit ones.
-  const inTransaction: InTransactionHook[] = [...(deps.ingestHooks?.inTransaction ?? [])];
+  const queue = createQueueService({ store, clock, log, enricher: understanding.understanding.enricher });
+  const inTransaction: InTransactionHook[] = [queue.hook, ...(deps.ingestHooks?.inTransaction ?? [])];
   const afterCommit: AfterCommitHook[] = [...(deps.ingestHooks?.afterCommit ?? [])];
   const pipeline = createPipeline({ store, clock, log, understanding: understanding.understanding, hooks: { inTransaction, afterCommit } });
   const sources = createSourceManager({
@@ -69,6 +73,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     publishing,
     log,
     topics: { matcher: understanding.understanding.topics, retagger },
+    queue,
   });
   const feed = {
     currentSeq: () => store.changes.currentSeq(),
@@ -82,6 +87,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     publishing,
     understanding,
     retagger,
+    queue,
     seed: {
       source: async (p) => void (await ensureSource({ store, clock, secrets: deps.secrets, sourcesChanged }, p)),
       account: async (k) => void (await ensureKnownAccount({ store, clock, secrets: deps.secrets }, SYSTEM_ACTOR, k)),
@@ -100,6 +106,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
       sessions.start();
       // Claims happen only while the engine runs; start() first turns cut-off sends into unconfirmed ones.
       publishing.scheduler.start();
+      queue.sla.start();
     },
     async stop() {
       if (!running) return;
@@ -107,11 +114,13 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
       sessions.stop();
       retagger.stop();
       await retagger.idle();
+      queue.sla.stop();
+      queue.sessions.stop();
       await publishing.scheduler.stop();
       await sources.stop();
     },
     authenticate: (token) => authenticate(store, token),
-    openSession: (token, onEnd) => sessions.open(token, onEnd),
+    openSession: (token, onEnd) => queue.sessions.wrap(sessions.open(token, onEnd)),
     call: (user, method, params) => dispatch(handlers, log, user, method, params) as never,
     ...feed,
     stream: (user, start, sink, options) => openChangeStream(feed, user, start, sink, options),

@@ -7,6 +7,7 @@ import { createSandbox, type Sandbox } from '../sandbox/create-sandbox.js';
 import { createFileSecrets } from './file-secrets.js';
 import { startHubServer } from './http-server.js';
 import { consoleLogger } from './logger.js';
+import { seedDemoQueue } from './demo-queue.js';
 
 export interface HubOptions {
   dataDir: string;
@@ -122,6 +123,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       });
       await seedSandbox(engine, sandbox, demo);
       if (demo) seedDemoTopics(engine, opts.demo || 'default');
+      if (demo) seedDemoQueue(engine);
     }
     await engine.start();
     const server = await startHubServer({

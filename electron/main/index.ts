@@ -9,6 +9,7 @@ import { initialWindowKind, parseLaunchArgs, type LaunchOptions } from './args.j
 import { contentSecurityPolicy } from './csp.js';
 import { registerOpenExternal, registerRpc, registerUnavailableRpc } from './ipc.js';
 import { watchFreeze } from './freeze-notifications.js';
+import { watchSla } from './sla-notifications.js';
 import { createHubTokenStore, registerHubToken } from './hub-token.js';
 import { consoleLogger } from './logger.js';
 import { safeOpenExternal } from './open-external.js';
@@ -104,6 +105,10 @@ async function start(options: LaunchOptions): Promise<void> {
         watchFreeze(engine, freeze, (n) => {
           if (!Notification.isSupported()) return;
           new Notification({ title: n.title, body: n.body, urgency: n.urgent ? 'critical' : 'normal', timeoutType: n.urgent ? 'never' : 'default' }).show();
+        }),
+        // issue 12: the SLA escalation to the lead (solo mode: the local admin is the lead).
+        watchSla(engine, (n) => {
+          if (Notification.isSupported()) new Notification({ title: n.title, body: n.body, urgency: 'critical' }).show();
         }),
       );
       log.info('solo mode', { dataDir });

@@ -6,6 +6,7 @@ import { benchFreeze, benchSchedulerScale } from './publish-bench.js';
 import { benchUnderstanding } from './understanding-bench.js';
 import { benchTrends } from './trends-bench.js';
 import { benchQueue } from './queue-bench.js';
+import { benchDesk, benchQueueIngest } from './desk-bench.js';
 import { benchWallLatency } from './wall-latency-bench.js';
 import { benchWallSoak, WALL_SOAK_DEFAULTS } from './wall-soak-bench.js';
 
@@ -20,7 +21,7 @@ function soakSeconds(): number {
 
 /**
  * npm run bench [-- NAME]: prints one JSON document and writes it under bench-results/.
- * NAME runs one of them alone: pipeline, hub, latency, freeze, scheduler, understanding, trends, queue, wall-soak.
+ * NAME runs one of them alone: pipeline, hub, latency, freeze, scheduler, understanding, trends, queue, desk, queue-ingest, wall-soak.
  */
 async function main(): Promise<void> {
   const only = process.argv[2];
@@ -60,6 +61,14 @@ async function main(): Promise<void> {
   if (!only || only === 'queue') {
     console.error('bench: queue routing (100,000 items, 200 rules) and SLA timers (10,000 conversations) …');
     results.queue = benchQueue();
+  }
+  if (!only || only === 'desk') {
+    console.error('bench: the desk with 10,000 open conversations in Chromium (scroll, j/k, filter) …');
+    results.desk = await benchDesk();
+  }
+  if (!only || only === 'queue-ingest') {
+    console.error('bench: the queue hook in the ingest transaction (10,000 posts, half needing a response) …');
+    results.queueIngest = await benchQueueIngest();
   }
   if (!only || only === 'wall-soak') {
     const seconds = soakSeconds();

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/clock.js';
 import { RpcError } from '../../../shared/errors.js';
-import { freezeCovers, type FreezeScope, type FreezeState, type FreezeSuggestion, type InFlightSend, type ScheduledPost } from '../../../shared/publishing.js';
+import { freezeCovers, freezeHolds, type FreezeScope, type FreezeState, type FreezeSuggestion, type InFlightSend, type ScheduledPost } from '../../../shared/publishing.js';
 import { postView, type PostRecord } from '../store/posts-repo.js';
 import type { Store } from '../store/store.js';
+import { isDeskReply } from './desk-replies.js';
 import { recordAudit, SYSTEM_ACTOR } from '../team/audit.js';
 import { savePost } from './post-transitions.js';
 
@@ -20,6 +21,8 @@ export interface SetFreezeInput {
   reason?: string | undefined;
   accountIds?: string[] | undefined;
   expiresAt?: string | undefined;
+  /** Hold the desk's replies to customers too (issue 12); by default they go on during a freeze. */
+  holdReplies?: boolean | undefined;
 }
 
 export interface SetFreezeResult {
@@ -54,8 +57,9 @@ function inFlight(store: Store, state: FreezeState): InFlightSend[] {
 function mergeScope(prev: FreezeState, next: FreezeScope): FreezeScope {
   // A second freeze while one is on widens it; it never quietly narrows what someone froze.
   if (!prev.frozen) return next;
-  if (prev.scope.kind === 'all' || next.kind === 'all') return { kind: 'all' };
-  return { kind: 'accounts', accountIds: [...new Set([...prev.scope.accountIds, ...next.accountIds])] };
+  const replies = prev.scope.holdsReplies === true || next.holdsReplies === true ? { holdsReplies: true } : {};
+  if (prev.scope.kind === 'all' || next.kind === 'all') return { kind: 'all', ...replies };
+  return { kind: 'accounts', accountIds: [...new Set([...prev.scope.accountIds, ...next.accountIds])], ...replies };
 }
 
 /**
@@ -75,7 +79,7 @@ export function applyExpiry(d: FreezeDeps): boolean {
   return store.write(() => {
     const s = store.freeze.get();
     if (!due(s)) return false;
-    const scheduled = store.posts.byStatus(['scheduled']).filter((p) => freezeCovers(s, p.accountId));
+    const scheduled = store.posts.byStatus(['scheduled']).filter((p) => freezeHolds(s, p.accountId, isDeskReply(store, p.id)));
     const requester = s.by ?? SYSTEM_ACTOR;
     const waits = s.liftRequiresSecondPerson && (s.pendingLift === null || s.pendingLift.by === requester);
     const epoch = waits ? s.epoch : s.epoch + 1;
@@ -133,7 +137,10 @@ export function setFreeze(d: FreezeDeps, user: string, p: SetFreezeInput): SetFr
       for (const id of p.accountIds ?? []) {
         if (!store.accounts.get(id)) throw new RpcError('invalid_input', `no publishing account "${id}": accounts.list shows the ones there are`);
       }
-      const scope = mergeScope(prev, p.accountIds ? { kind: 'accounts', accountIds: [...new Set(p.accountIds)] } : { kind: 'all' });
+      const scope = mergeScope(prev, {
+        ...(p.accountIds ? { kind: 'accounts' as const, accountIds: [...new Set(p.accountIds)] } : { kind: 'all' as const }),
+        ...(p.holdReplies ? { holdsReplies: true } : {}),
+      });
       const expiresAt = nextExpiry(prev, p.expiresAt);
       const next = store.freeze.set({
         ...prev,
@@ -146,7 +153,7 @@ export function setFreeze(d: FreezeDeps, user: string, p: SetFreezeInput): SetFr
         expiresAt,
         pendingLift: null,
       });
-      const due = store.posts.scheduledUpTo(at).filter((x) => freezeCovers(next, x.accountId));
+      const due = store.posts.scheduledUpTo(at).filter((x) => freezeHolds(next, x.accountId, isDeskReply(store, x.id)));
       const held = holdAll(store, due, user, HELD_BY_FREEZE, at, { freezeEpoch: next.epoch, reason: next.reason });
       const mayHavePublished = inFlight(store, next);
       for (const s of store.freeze.openSuggestions()) {
@@ -183,7 +190,7 @@ export function setFreeze(d: FreezeDeps, user: string, p: SetFreezeInput): SetFr
       }
     }
     // Posts whose time came while frozen go to review; lifting never sends anything by itself.
-    const overdue = store.posts.scheduledUpTo(at).filter((x) => freezeCovers(prev, x.accountId));
+    const overdue = store.posts.scheduledUpTo(at).filter((x) => freezeHolds(prev, x.accountId, isDeskReply(store, x.id)));
     const held = holdAll(store, overdue, user, HELD_BY_FREEZE, at, { freezeEpoch: prev.epoch + 1 });
     const next = store.freeze.set({ ...prev, frozen: false, epoch: prev.epoch + 1, reason: null, scope: { kind: 'all' }, by: user, since: at, expiresAt: null, pendingLift: null });
     recordAudit(

@@ -1,4 +1,5 @@
-import { freezeCovers } from '../../../shared/publishing.js';
+import { freezeHolds } from '../../../shared/publishing.js';
+import { isDeskReply } from './desk-replies.js';
 /**
  * The outbox's transactions. Each is one store.write(): a send is recorded (and the freeze
  * re-checked) in the same transaction that claims the post, and committed before the platform
@@ -42,7 +43,7 @@ export function claim(store: Store, rules: OutboxRules, nowMs: number, postId: s
     const dueMs = Math.max(Date.parse(post.scheduledAt), post.notBefore ? Date.parse(post.notBefore) : 0);
     if (dueMs > nowMs) return { kind: 'skipped' };
     const freeze = store.freeze.get();
-    if (freezeCovers(freeze, post.accountId)) {
+    if (freezeHolds(freeze, post.accountId, isDeskReply(store, post.id))) {
       savePost(store, post, { ...post, status: 'held', note: HELD_BY_FREEZE, notBefore: null }, { actor: SYSTEM_ACTOR, action: 'post.held', at, details: { freezeEpoch: freeze.epoch } });
       return { kind: 'held' };
     }
@@ -65,7 +66,7 @@ export function claim(store: Store, rules: OutboxRules, nowMs: number, postId: s
 /** Back to scheduled for another try, unless the freeze moved since the send started (then: review). */
 function retryOrHold(store: Store, post: PostRecord, attempt: AttemptRecord, at: string, retryAtMs: number, why: string, failures: number): void {
   const freeze = store.freeze.get();
-  if (freeze.epoch !== attempt.freezeEpoch || freezeCovers(freeze, post.accountId)) {
+  if ((freeze.epoch !== attempt.freezeEpoch && !isDeskReply(store, post.id)) || freezeHolds(freeze, post.accountId, isDeskReply(store, post.id))) {
     savePost(store, post, { ...post, status: 'held', note: `${why}; ${FREEZE_CHANGED_NOTE}`, notBefore: null, failures }, { actor: SYSTEM_ACTOR, action: 'post.held', at, details: { attemptId: attempt.id, error: why } });
     return;
   }

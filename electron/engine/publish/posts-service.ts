@@ -62,6 +62,44 @@ function liveStatus(user: UserView, a: AccountRecord, prevApprovedBy: string | n
   return { status: 'pending_approval', approvedBy: null };
 }
 
+export interface NewPost {
+  groupId: string;
+  account: Pick<AccountRecord, 'id' | 'platform'>;
+  text: string;
+  inReplyTo: string | null;
+  scheduledAt: string | null;
+  timeZone: string;
+  status: PostStatus;
+  author: string;
+  approvedBy: string | null;
+  at: string;
+}
+
+/** A new post's first revision, stored (inside the caller's transaction); also how the desk's replies enter the outbox. */
+export function insertNewPost(store: Store, p: NewPost): PostRecord {
+  return store.posts.insert({
+    id: randomUUID(),
+    groupId: p.groupId,
+    accountId: p.account.id,
+    platform: p.account.platform,
+    text: p.text,
+    inReplyTo: p.inReplyTo,
+    scheduledAt: p.scheduledAt,
+    timeZone: p.timeZone,
+    status: p.status,
+    revision: 1,
+    author: p.author,
+    approvedBy: p.approvedBy,
+    note: null,
+    remoteId: null,
+    remoteUrl: null,
+    createdAt: p.at,
+    updatedAt: p.at,
+    notBefore: null,
+    failures: 0,
+  });
+}
+
 export interface CreateInput {
   accountIds: string[];
   text: string;
@@ -82,26 +120,17 @@ export function createPosts(d: PostsDeps, user: UserView, p: CreateInput): PostR
     const groupId = randomUUID();
     return accounts.map((a) => {
       const live = when === null ? { status: 'draft' as const, approvedBy: null } : liveStatus(user, a, null);
-      const post = store.posts.insert({
-        id: randomUUID(),
+      const post = insertNewPost(store, {
         groupId,
-        accountId: a.id,
-        platform: a.platform,
+        account: a,
         text: p.text,
         inReplyTo: p.inReplyTo ?? null,
         scheduledAt: when,
         timeZone: p.timeZone,
         status: live.status,
-        revision: 1,
         author: user.name,
         approvedBy: live.approvedBy,
-        note: null,
-        remoteId: null,
-        remoteUrl: null,
-        createdAt: at,
-        updatedAt: at,
-        notBefore: null,
-        failures: 0,
+        at,
       });
       recordAudit(store, { actor: user.name, action: 'post.created', entity: 'post', entityId: post.id, from: null, to: post.status, details: { groupId, scheduledAt: when } }, at);
       store.changes.append({ kind: 'post.added', post: postView(post) }, at);

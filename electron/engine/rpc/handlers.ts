@@ -8,6 +8,8 @@ import type { Store } from '../store/store.js';
 import { createClientHandlers } from './client-handlers.js';
 import { createPublishHandlers } from './publish-handlers.js';
 import { createTopicsHandlers, type TopicsHandlerDeps } from './topics-handlers.js';
+import { createQueueHandlers } from './queue-handlers.js';
+import type { QueueService } from '../queue/wiring/queue-service.js';
 import { createUsersHandlers } from './users-handlers.js';
 import { listItemsMatching } from '../topics/query-items.js';
 
@@ -24,6 +26,7 @@ export interface HandlerDeps {
   log: Logger;
   /** The topics' matcher (ingest tags with it) and the background re-tagger (issue 10). */
   topics: Pick<TopicsHandlerDeps, 'matcher' | 'retagger'>;
+  queue: QueueService;
 }
 
 export type Handlers = {
@@ -59,5 +62,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createUsersHandlers({ store, clock, usersChanged: deps.usersChanged }),
     ...createClientHandlers({ clock, log: deps.log }),
     ...createTopicsHandlers({ store, clock, ...deps.topics }),
+    ...createQueueHandlers(deps.queue),
   };
 }

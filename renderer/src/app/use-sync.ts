@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { createApi, resolveTarget } from '../api/create-api';
+import { tapChanges } from '../api/live-changes';
 import { setRpcTransport } from '../api/rpc';
 import type { NewsroomDb } from '../db/db';
 import { Replica } from '../db/replica';
@@ -49,7 +50,7 @@ export function useSync(db: NewsroomDb): void {
     // Errors the screen catches go to the hub's (or the desktop engine's) log over the same connection.
     const releaseReports = errorReporter.setSink((report) => api.transport.call('client.reportError', report));
     startReplicaSync({
-      transport: api.transport,
+      transport: tapChanges(api.transport),
       replica: new Replica(db),
       hubKey: api.hubKey,
       batchMs: REPLICA_BATCH_MS,

@@ -57,6 +57,7 @@ export function navLinks(role: Role | null | undefined): NavLink[] {
   if (may(role, 'posts.create')) links.push({ href: '#/compose', label: 'Compose' });
   if (may(role, 'posts.list')) links.push({ href: '#/posts', label: 'Posts' });
   links.push({ href: '#/crisis', label: 'Crisis' });
-  if (may(role, 'users.list')) links.push({ href: '#/settings', label: 'Settings' });
+  // Admins manage users there; leads the queue's teams, triage rules and SLAs (issue 12).
+  if (may(role, 'users.list') || may(role, 'rules.save')) links.push({ href: '#/settings', label: 'Settings' });
   return links;
 }

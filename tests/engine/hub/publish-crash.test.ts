@@ -51,26 +51,30 @@ const kill = async (c: ChildProcess) => {
   await gone;
 };
 
+/** A sandbox (no scenario) and a way to (re)start a real hub process on one data dir, with fast publishing timers. */
+async function crashRig() {
+  const base = await freePortPair();
+  const brandToken = 'crash-test-brand-token';
+  const sandbox = run(['electron/sandbox/cli.ts', '--port', String(base + 1), '--scenario', 'none', '--token', brandToken, '--rate-limit', '100000', '--quiet']);
+  const sandboxUrl = `http://127.0.0.1:${base + 1}`;
+  await waitHttp(`${sandboxUrl}/_sandbox/state`);
+  const dataDir = tmpDataDir();
+  const hubUrl = `http://127.0.0.1:${base}`;
+  // Short settle window so an unconfirmed post is decided within the test, not after 2 minutes.
+  const env = { NEWSROOM_PUBLISH_SETTLE_MS: '1500', NEWSROOM_SCHEDULER_TICK_MS: '100' };
+  const startHub = async () => {
+    const hub = run(['electron/hub/cli.ts', '--data', dataDir, '--port', String(base)], env);
+    await waitHttp(`${hubUrl}/api/health`);
+    return Object.assign(hub, { dataDir });
+  };
+  return { sandbox, sandboxUrl, hubUrl, brandToken, startHub };
+}
+
 describe('publishing across kill -9 (real hub process)', () => {
   it(`publishes each post at most once over ${ROUNDS} crashes, and every post ends terminal or reviewable`, { timeout: 600_000 }, async () => {
-    const base = await freePortPair();
-    const sandboxPort = base + 1;
-    const brandToken = 'crash-test-brand-token';
-    const sandbox = run(['electron/sandbox/cli.ts', '--port', String(sandboxPort), '--scenario', 'none', '--token', brandToken, '--rate-limit', '100000', '--quiet']);
-    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    await waitHttp(`${sandboxUrl}/_sandbox/state`);
-    const dataDir = tmpDataDir();
-    const hubUrl = `http://127.0.0.1:${base}`;
-    // Short settle window so an unconfirmed post is decided within the test, not after 2 minutes.
-    const env = { NEWSROOM_PUBLISH_SETTLE_MS: '1500', NEWSROOM_SCHEDULER_TICK_MS: '100' };
-    const startHub = async () => {
-      const hub = run(['electron/hub/cli.ts', '--data', dataDir, '--port', String(base)], env);
-      await waitHttp(`${hubUrl}/api/health`);
-      return hub;
-    };
-
+    const { sandbox, sandboxUrl, hubUrl, brandToken, startHub } = await crashRig();
     let hub = await startHub();
-    const admin = readFileSync(join(dataDir, 'admin.token'), 'utf8').trim();
+    const admin = readFileSync(join(hub.dataDir, 'admin.token'), 'utf8').trim();
     const { account } = await call<{ account: { id: string } }>(hubUrl, admin, 'accounts.add', {
       platform: 'mastodon',
       name: 'Crash test brand',
@@ -117,5 +121,59 @@ describe('publishing across kill -9 (real hub process)', () => {
     expect(twice).toEqual([]);
     // Every post the hub calls published is on the platform, once.
     for (const p of posts.filter((x) => x.status === 'published')) expect(counts.get(p.text), p.text).toBe(1);
+  });
+
+  it('sends each desk reply (queue.reply) at most once over kill -9s, threaded to the customer', { timeout: 600_000 }, async () => {
+    const rounds = Math.max(3, Math.ceil(ROUNDS / 5));
+    const { sandbox, sandboxUrl, hubUrl, brandToken, startHub } = await crashRig();
+    let hub = await startHub();
+    const admin = readFileSync(join(hub.dataDir, 'admin.token'), 'utf8').trim();
+    await call(hubUrl, admin, 'accounts.add', { platform: 'mastodon', name: 'Brand', instanceUrl: sandboxUrl, accessToken: brandToken, requireApproval: true });
+    await call(hubUrl, admin, 'sources.add', { platform: 'mastodon', name: 'Sandbox', instanceUrl: sandboxUrl, mentions: true, accessToken: brandToken });
+    // Customers complain to the brand; each becomes a conversation.
+    const customerIds = new Map<string, string>();
+    for (let i = 0; i < rounds * 2; i++) {
+      const res = await fetch(`${sandboxUrl}/_sandbox/inject`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ author: `customer${i}`, text: `my kettle ${i} broke after a week, terrible`, mentionBrand: true }),
+      });
+      customerIds.set(`customer${i}`, ((await res.json()) as { id: string }).id);
+    }
+    type Conv = { id: string; author: { handle: string } };
+    let conversations: Conv[] = [];
+    for (const end = Date.now() + 60_000; conversations.length < customerIds.size && Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+      conversations = (await call<{ conversations: Conv[] }>(hubUrl, admin, 'queue.list', { view: 'all' })).conversations;
+    }
+    expect(conversations).toHaveLength(customerIds.size);
+    const sent = new Map<string, string>();
+    for (let round = 0; round < rounds; round++) {
+      for (const c of conversations.slice(round * 2, round * 2 + 2)) {
+        const text = `reply round ${round} to ${c.author.handle.split('@')[0]}`;
+        sent.set(text, customerIds.get(c.author.handle.split('@')[0]!)!);
+        await call(hubUrl, admin, 'queue.reply', { id: c.id, text });
+      }
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 600)));
+      await kill(hub);
+      hub = await startHub();
+    }
+    const TERMINAL = new Set(['published', 'failed', 'cancelled', 'held']);
+    let posts: Array<{ text: string; status: string }> = [];
+    for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
+      posts = (await call<{ posts: typeof posts }>(hubUrl, admin, 'posts.list', { limit: 5000 })).posts;
+      if (posts.every((p) => TERMINAL.has(p.status))) break;
+    }
+    await kill(hub);
+    const published = (await (await fetch(`${sandboxUrl}/_sandbox/published`)).json()) as Array<{ content: string; in_reply_to_id: string | null }>;
+    await kill(sandbox);
+    expect(posts).toHaveLength(sent.size);
+    for (const [text, parent] of sent) {
+      const copies = published.filter((s) => s.content.includes(text));
+      expect(copies.length, text).toBeLessThanOrEqual(1);
+      for (const s of copies) expect(s.in_reply_to_id, text).toBe(parent);
+    }
+    // Every reply the hub calls published is on the platform (and the drill did publish some).
+    expect(posts.filter((x) => x.status === 'published').length).toBeGreaterThan(0);
+    for (const p of posts.filter((x) => x.status === 'published')) expect(published.filter((s) => s.content.includes(p.text)), p.text).toHaveLength(1);
   });
 });

@@ -6,6 +6,8 @@ import { may } from '../../lib/permissions';
 import { useAction } from '../../lib/use-action';
 import { useApp } from '../../store/app-store';
 import { TopicsSettings } from './topics-settings';
+import { useRoute } from '../../lib/route';
+import { QUEUE_SETTINGS_TABS } from './queue/queue-settings-tabs';
 import './settings.css';
 
 /** A token that exists in plain text only in this answer: shown once, with who it is for. */
@@ -23,14 +25,28 @@ const ROLE_HELP: Record<Role, string> = {
   wall: 'read-only: the screen in the team room',
 };
 
-/** Settings → Users (admins): add a user, rotate a token, remove a user. Revoked sessions end at once on the hub. */
+/** Settings: a tab per area. Users (admins); Topics (leads, issue 10); Teams, Triage rules, SLA (leads, issue 12). */
 export function SettingsView() {
   const me = useApp((s) => s.user);
-  const allowed = may(me?.role, 'users.list');
+  const route = useRoute();
+  if (me === null) return <p className="panel panel-empty">Connecting…</p>;
+  const tabs = [
+    ...(may(me.role, 'users.list') ? [{ id: 'users', label: 'Users', view: () => <UsersPanel me={me.name} /> }] : []),
+    ...(may(me.role, 'topics.save') ? [{ id: 'topics', label: 'Topics', view: () => <TopicsSettings /> }] : []),
+    ...(may(me.role, 'rules.save') ? QUEUE_SETTINGS_TABS.map((t) => ({ id: t.id as string, label: t.label as string, view: () => t.view(me.role) })) : []),
+  ];
+  if (tabs.length === 0) return <p className="panel notice">Only admins manage users and tokens, and leads the topics and the queue’s teams, rules and SLAs.</p>;
+  const current = tabs.find((t) => t.id === route.params.get('tab')) ?? tabs[0]!;
   return (
     <>
-      {me === null ? <p className="panel panel-empty">Connecting…</p> : allowed ? <UsersPanel me={me.name} /> : <p className="panel notice">Only admins manage users and tokens.</p>}
-      <TopicsSettings />
+      <nav className="settings-tabs" aria-label="Settings areas">
+        {tabs.map((t) => (
+          <a key={t.id} href={`#/settings?tab=${t.id}`} aria-current={t.id === current.id ? 'page' : undefined} data-testid={`settings-tab-${t.id}`}>
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      {current.view()}
     </>
   );
 }

@@ -15,6 +15,7 @@ import { useArranging } from './use-arranging';
 import { WallColumnView } from './wall-column';
 import { KioskContext } from './kiosk-context';
 import './wall.css';
+import { QueueTiles } from '../queue-tiles/queue-tiles';
 
 /** The cursor hides after this long without moving: nobody points at a wall. */
 const CURSOR_IDLE_MS = 3_000;
@@ -65,6 +66,10 @@ export function WallView({ name, kiosk, nav }: { name: string | null; kiosk: boo
       {/* Read-only like everything on the wall: no console link, no suggestion prompt. */}
       <PanelBoundary panel="freeze-banner" label="The freeze banner">
         <FreezeBanner size="wall" />
+      </PanelBoundary>
+      {/* issue 12: the queue's tiles; moves into the panel registry at merge. */}
+      <PanelBoundary panel="queue-tiles" label="Conversation queue">
+        <QueueTiles />
       </PanelBoundary>
       <main className="wall-grid">
         <TopicsContext value={topics}>

@@ -1,0 +1,105 @@
+import { expect, test, type Page } from '@playwright/test';
+import { freshDataDir, randomPort, rpc, startHubProcess, stopHub, type HubProcess } from './hub-process.js';
+
+let hub: HubProcess;
+test.afterEach(async () => {
+  if (hub) await stopHub(hub, 'SIGKILL');
+});
+
+interface Conv {
+  id: string;
+  team: string;
+  assignee: string | null;
+  preview: string | null;
+  updatedAt: string;
+}
+
+async function open(browser: import('@playwright/test').Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  return page;
+}
+
+const tileNumber = async (wall: Page) => Number((await wall.getByTestId('queue-tile-open').locator('.queue-tile-value').textContent()) ?? 'NaN');
+
+test('a customer complains on the sandbox: it lands in care, is auto-assigned within 2 s, agent1 replies as a threaded reply, the wall tile and agent2 follow live', async ({ browser }) => {
+  test.setTimeout(180_000);
+  hub = await startHubProcess(freshDataDir(), await randomPort(), ['--demo', 'quiet']);
+  const tokens = hub.tokens();
+  const sandbox = `http://127.0.0.1:${hub.port + 1}`;
+  // A browser context each: their own storage, their own sign-in.
+  const agent1 = await open(browser, `${hub.url}/#/desk?token=${tokens.agent1}`);
+  const agent2 = await open(browser, `${hub.url}/#/desk?token=${tokens.agent2}`);
+  const lead = await open(browser, `${hub.url}/#/desk?token=${tokens.lead}`);
+  const wall = await open(browser, `${hub.url}/#/wall?token=${tokens.wall}`);
+  for (const p of [agent1, agent2, lead]) await expect(p.getByTestId('desk')).toBeVisible();
+  // Both agents are online once their desks are open.
+  await expect.poll(async () => (await rpc<{ presence: { user: string; status: string }[] }>(hub, 'queue.list', tokens.lead!, {})).presence.filter((p) => p.status === 'online').map((p) => p.user).sort()).toEqual(
+    expect.arrayContaining(['agent1', 'agent2']),
+  );
+  await expect(wall.getByTestId('queue-tiles')).toBeVisible();
+  const openBefore = await tileNumber(wall);
+
+  const marker = `K-${Date.now()}`;
+  const injected = (await (
+    await fetch(`${sandbox}/_sandbox/inject`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ author: 'dana_e2e', text: `My Dawn Roast order ${marker} never arrived and nobody answers. Terrible service!`, mentionBrand: true }),
+    })
+  ).json()) as { id: string };
+
+  // The conversation, as the lead's queue.list sees it, the moment it exists.
+  let conv: Conv | undefined;
+  await expect
+    .poll(
+      async () => {
+        conv = (await rpc<{ conversations: Conv[] }>(hub, 'queue.list', tokens.lead!, { view: 'all' })).conversations.find((c) => c.preview?.includes(marker));
+        return conv?.id ?? null;
+      },
+      { intervals: [100], timeout: 20_000 },
+    )
+    .not.toBeNull();
+  expect(conv!.team).toBe('care');
+  expect(['agent1', 'agent2']).toContain(conv!.assignee);
+  const item = (await rpc<{ items: { text: string; ingestedAt: string }[] }>(hub, 'items.list', tokens.lead!, { q: marker })).items[0]!;
+  const arrivedAt = Date.parse(item.ingestedAt);
+  // In the assignee's own queue on their screen within 2 s of arriving at the hub.
+  const assigneePage = conv!.assignee === 'agent1' ? agent1 : agent2;
+  await expect(assigneePage.locator(`[data-testid="queue-row"][data-conversation-id="${conv!.id}"]`)).toBeVisible({ timeout: 5_000 });
+  expect(Date.now() - arrivedAt).toBeLessThanOrEqual(2_000);
+
+  // The wall tile follows without a reload.
+  await expect.poll(() => tileNumber(wall)).toBeGreaterThanOrEqual(openBefore + 1);
+
+  // If round robin gave it to agent2, the lead hands it to agent1 from the lead's view.
+  if (conv!.assignee !== 'agent1') {
+    await lead.getByTestId('desk-tab-lead').click();
+    await lead.locator(`[data-testid="lead-row"][data-conversation-id="${conv!.id}"]`).first().locator('select').selectOption('agent1');
+  }
+  const row1 = agent1.locator(`[data-testid="queue-row"][data-conversation-id="${conv!.id}"]`);
+  await row1.click();
+  const pane1 = agent1.getByTestId('conversation-pane');
+  await expect(pane1).toHaveAttribute('data-conversation-id', conv!.id);
+  await expect(pane1.getByTestId('conversation-team')).toHaveText('care');
+  await expect(pane1.getByTestId('message-customer')).toContainText(marker);
+
+  // agent2 opens the same conversation and sees agent1 there, live.
+  await agent2.getByTestId('desk-tab-all').click();
+  await agent2.locator(`[data-testid="queue-row"][data-conversation-id="${conv!.id}"]`).click();
+  await expect(agent2.getByTestId('presence-line')).toContainText('agent1 is viewing');
+  const reply = `Hi Dana, so sorry about order ${marker}: a new one is on its way today.`;
+  await agent1.keyboard.press('r');
+  await agent1.keyboard.type(reply.slice(0, 10));
+  await expect(agent2.getByTestId('presence-line')).toContainText('agent1 is replying');
+  await pane1.getByTestId('reply-text').fill(reply);
+  await pane1.getByTestId('reply-send').click();
+  await expect(pane1.getByTestId('reply-status').last()).toContainText('sent', { timeout: 20_000 });
+
+  // On the sandbox: once, as a threaded reply to the customer's post.
+  const published = (await (await fetch(`${sandbox}/_sandbox/published`)).json()) as Array<{ content: string; in_reply_to_id: string | null }>;
+  const ours = published.filter((s) => s.content.includes(marker));
+  expect(ours).toHaveLength(1);
+  expect(ours[0]!.in_reply_to_id).toBe(injected.id);
+  expect(hub.output()).not.toMatch(/queue: could not place/);
+});
