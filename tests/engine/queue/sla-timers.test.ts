@@ -100,7 +100,8 @@ function naiveTimers(cal: BusinessCalendar, events: SlaEvent[], now: number, pau
   let responseBreachedAt: number | null = null;
   let resolutionBreachedAt: number | null = null;
   let i = 1;
-  for (let t = sorted[0]!.at; t < now; t += MINUTE) {
+  // Applies the events up to t (an event at `now` itself still changes the state, with no minute counted).
+  const applyUpTo = (t: number) => {
     for (; i < sorted.length && sorted[i]!.at <= t; i++) {
       const e = sorted[i]!;
       if ((e.type === 'customer_wrote' || e.type === 'reopened') && status === 'resolved') {
@@ -116,10 +117,14 @@ function naiveTimers(cal: BusinessCalendar, events: SlaEvent[], now: number, pau
         status = 'resolved';
       }
     }
+  };
+  for (let t = sorted[0]!.at; t < now; t += MINUTE) {
+    applyUpTo(t);
     if (!naiveIsOpen(cal, t)) continue;
     if (!responded && ++response === responseTarget) responseBreachedAt = t + MINUTE;
     if ((status === 'open' || (status === 'waiting' && !pause)) && ++resolution === resolutionTarget) resolutionBreachedAt = t + MINUTE;
   }
+  applyUpTo(now);
   return { response, resolution, responseBreachedAt, resolutionBreachedAt };
 }
 
