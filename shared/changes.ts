@@ -1,3 +1,4 @@
+import type { Alert, AlertRule, ChannelView, DeadLetter, SavedWallLayout } from './alerts.js';
 import { isPrivate, type Item, type SourceView } from './domain.js';
 import type { Access } from './roles.js';
 import type { RetagProgress, Topic } from './topics.js';
@@ -22,7 +23,19 @@ export type Change =
   | { kind: 'topic.saved'; topic: Topic }
   | { kind: 'topic.removed'; id: string }
   /** A re-tag of recent items after a topic changed: its progress, at most a few a second. */
-  | { kind: 'topic.retag'; progress: RetagProgress };
+  | { kind: 'topic.retag'; progress: RetagProgress }
+  // issue 11
+  | { kind: 'alert.raised'; alert: Alert }
+  | { kind: 'alert.acked'; alert: Alert }
+  | { kind: 'alert_rule.saved'; rule: AlertRule }
+  | { kind: 'alert_channel.saved'; channel: ChannelView }
+  | { kind: 'dead_letter.added'; letter: DeadLetter }
+  | { kind: 'dead_letter.removed'; id: number }
+  /** An epoch closed: trends.top and trends.series have new figures. */
+  | { kind: 'trends.epoch'; epochStart: string; posts: number }
+  /** A term started trending mid-epoch (the wall refreshes its trending panel). */
+  | { kind: 'trends.onset'; term: string }
+  | { kind: 'wall.saved'; wall: SavedWallLayout };
 
 export interface ChangeEnvelope {
   seq: number;
@@ -45,6 +58,15 @@ export function changeAccess(change: Change): Access {
     case 'post.updated':
       return 'agent';
     case 'audit.added':
+      return 'lead';
+    // issue 11: an alert about a private post stays off the wall; configuration is for leads.
+    case 'alert.raised':
+    case 'alert.acked':
+      return change.alert.private === true ? 'agent' : 'read';
+    case 'alert_rule.saved':
+    case 'alert_channel.saved':
+    case 'dead_letter.added':
+    case 'dead_letter.removed':
       return 'lead';
     default:
       return 'read';

@@ -1,5 +1,6 @@
 import type { ChangeEnvelope } from '../../shared/changes.js';
 import type { Engine, EngineDeps, HealthReport } from './engine-types.js';
+import { createAlertsRuntime, type AlertsRuntime } from './alerts/alerts-runtime.js';
 import type { AfterCommitHook, InTransactionHook } from './ingest/hooks.js';
 import { createPipeline, type Pipeline } from './ingest/pipeline.js';
 import { ensureKnownAccount, type KnownAccount } from './publish/accounts-service.js';
@@ -21,6 +22,8 @@ export interface EngineWithInternals extends Engine {
   readonly publishing: Publishing;
   /** The enricher and topic matcher; `detectorReady` resolves once the language detector loaded (after start()). */
   readonly understanding: UnderstandingRuntime;
+  /** Trends and alerts (issue 11): the detector, evaluator, channels and their stores. */
+  readonly alerts: AlertsRuntime;
   /** Setting up a demo: the same services as sources.add and accounts.add, keyed by name so a restart updates in place. */
   readonly seed: {
     source(p: SourceInput & { accessToken: string }): Promise<void>;
@@ -34,7 +37,8 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
   // The pipeline's hooks, in the order they run. Issue 12 (queue placement, triage, assignment)
   // registers in-transaction hooks here, issue 11 (trends, alerts) after-commit ones.
   const inTransaction: InTransactionHook[] = [...(deps.ingestHooks?.inTransaction ?? [])];
-  const afterCommit: AfterCommitHook[] = [...(deps.ingestHooks?.afterCommit ?? [])];
+  const alerts = createAlertsRuntime({ store, clock, http: deps.http, secrets: deps.secrets, log, options: deps.alerts });
+  const afterCommit: AfterCommitHook[] = [alerts.hook, ...(deps.ingestHooks?.afterCommit ?? [])];
   const pipeline = createPipeline({ store, clock, log, understanding: understanding.understanding, hooks: { inTransaction, afterCommit } });
   const sources = createSourceManager({
     store,
@@ -59,6 +63,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     usersChanged: () => sessions.revalidate(),
     publishing,
     log,
+    alerts,
   });
   const feed = {
     currentSeq: () => store.changes.currentSeq(),
@@ -71,6 +76,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     pipeline,
     publishing,
     understanding,
+    alerts,
     seed: {
       source: async (p) => void (await ensureSource({ store, clock, secrets: deps.secrets, sourcesChanged }, p)),
       account: async (k) => void (await ensureKnownAccount({ store, clock, secrets: deps.secrets }, SYSTEM_ACTOR, k)),
@@ -81,6 +87,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
       understanding.startLoading();
       sources.start();
       sessions.start();
+      alerts.start();
       // Claims happen only while the engine runs; start() first turns cut-off sends into unconfirmed ones.
       publishing.scheduler.start();
     },
@@ -88,6 +95,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
       if (!running) return;
       running = false;
       sessions.stop();
+      await alerts.stop();
       await publishing.scheduler.stop();
       await sources.stop();
     },

@@ -1,3 +1,5 @@
+import { alertsOptionsFrom } from './alerts-options.js';
+import type { AlertsOptions } from '../engine/index.js';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { systemClock, type Clock } from '../../shared/clock.js';
@@ -24,6 +26,8 @@ export interface HubOptions {
   publish?: PublishOptions;
   /** WebSocket heartbeat period (tests shorten it; default HEARTBEAT_MS). */
   heartbeatMs?: number;
+  /** Trends and alerts (epoch length, delivery overrides); unset fields come from the environment, then defaults. */
+  alerts?: AlertsOptions;
 }
 
 export interface Hub {
@@ -103,6 +107,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       log,
       ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
       publish: { ...publishOptionsFromEnv(process.env), ...opts.publish },
+      alerts: alertsOptionsFrom(process.env, opts.alerts),
     });
     if (demo || opts.replay) {
       // The brand token outlives restarts so the source's stored token stays valid.

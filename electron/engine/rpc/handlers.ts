@@ -2,9 +2,11 @@ import type { Clock } from '../../../shared/clock.js';
 import type { UserView } from '../../../shared/domain.js';
 import type { MethodName, ParsedParams, Results } from '../../../shared/methods.js';
 import type { Logger, SecretStore } from '../engine-types.js';
+import type { AlertsRuntime } from '../alerts/alerts-runtime.js';
 import type { Publishing } from '../publish/publishing.js';
 import { addSource, removeSource, setSourcePaused, type SourcesDeps } from '../sources-service.js';
 import type { Store } from '../store/store.js';
+import { createAlertsHandlers } from './alerts-handlers.js';
 import { createClientHandlers } from './client-handlers.js';
 import { createPublishHandlers } from './publish-handlers.js';
 import { createUsersHandlers } from './users-handlers.js';
@@ -20,6 +22,8 @@ export interface HandlerDeps {
   publishing: Publishing;
   /** Where client.reportError writes. */
   log: Logger;
+  /** Issue 11: trends, alerts and the walls' layouts. */
+  alerts: AlertsRuntime;
 }
 
 export type Handlers = {
@@ -51,5 +55,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createPublishHandlers({ store, clock, secrets: deps.secrets, publishing: deps.publishing }),
     ...createUsersHandlers({ store, clock, usersChanged: deps.usersChanged }),
     ...createClientHandlers({ clock, log: deps.log }),
+    ...createAlertsHandlers({ store, clock, secrets: deps.secrets, alerts: deps.alerts }),
   };
 }

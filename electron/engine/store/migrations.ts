@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { TRENDS_ALERTS_MIGRATION } from '../trends/migration.js';
 
 /**
  * Append-only: a shipped migration is never edited, a change is a new entry.
@@ -225,6 +226,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ) WITHOUT ROWID;
     `,
   },
+  // issue 11
+  TRENDS_ALERTS_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {
