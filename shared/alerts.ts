@@ -274,7 +274,8 @@ export interface DeadLetter {
 // ---------------------------------------------------------------------------------------------
 // The wall's panels (issue 11): which panels a wall shows, chosen by leads, saved per wall.
 
-export const WALL_PANELS = ['trending', 'volume', 'share-of-voice', 'alerts'] as const;
+/** Share of voice waits for issue 10's topics.shareOfVoice (not on this branch). */
+export const WALL_PANELS = ['trending', 'volume', 'alerts'] as const;
 export type WallPanelId = (typeof WALL_PANELS)[number];
 
 export const wallLayoutSchema = z.strictObject({

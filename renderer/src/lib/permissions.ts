@@ -57,6 +57,7 @@ export function navLinks(role: Role | null | undefined): NavLink[] {
   if (may(role, 'posts.create')) links.push({ href: '#/compose', label: 'Compose' });
   if (may(role, 'posts.list')) links.push({ href: '#/posts', label: 'Posts' });
   links.push({ href: '#/crisis', label: 'Crisis' });
-  if (may(role, 'users.list')) links.push({ href: '#/settings', label: 'Settings' });
+  if (may(role, 'alerts.ack')) links.push({ href: '#/alerts', label: 'Alerts' });
+  if (may(role, 'users.list') || may(role, 'alerts.rules.list')) links.push({ href: '#/settings', label: 'Settings' });
   return links;
 }

@@ -5,6 +5,7 @@ import { rpc } from '../../api/rpc';
 import { may } from '../../lib/permissions';
 import { useAction } from '../../lib/use-action';
 import { useApp } from '../../store/app-store';
+import { AlertSettings } from './alert-settings';
 import './settings.css';
 
 /** A token that exists in plain text only in this answer: shown once, with who it is for. */
@@ -27,7 +28,10 @@ export function SettingsView() {
   const me = useApp((s) => s.user);
   const allowed = may(me?.role, 'users.list');
   return (
-    <>{me === null ? <p className="panel panel-empty">Connecting…</p> : allowed ? <UsersPanel me={me.name} /> : <p className="panel notice">Only admins manage users and tokens.</p>}</>
+    <>
+      {me === null ? <p className="panel panel-empty">Connecting…</p> : allowed ? <UsersPanel me={me.name} /> : <p className="panel notice">Only admins manage users and tokens.</p>}
+      {may(me?.role, 'alerts.rules.list') ? <AlertSettings /> : null}
+    </>
   );
 }
 
