@@ -1,4 +1,5 @@
 import { alertsOptionsFrom } from './alerts-options.js';
+import { seedDemoAlerts } from './demo-alerts.js';
 import type { AlertsOptions } from '../engine/index.js';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -107,7 +108,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       log,
       ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
       publish: { ...publishOptionsFromEnv(process.env), ...opts.publish },
-      alerts: alertsOptionsFrom(process.env, opts.alerts),
+      alerts: alertsOptionsFrom(process.env, opts.alerts, demo ? (opts.speed ?? 1) : undefined),
     });
     if (demo || opts.replay) {
       // The brand token outlives restarts so the source's stored token stays valid.
@@ -125,6 +126,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         clock,
       });
       await seedSandbox(engine, sandbox, demo);
+      if (demo && (opts.demo ?? 'default') === 'default') await seedDemoAlerts(engine, clock, opts.speed ?? 1);
     }
     await engine.start();
     const server = await startHubServer({
