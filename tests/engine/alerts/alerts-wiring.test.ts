@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/alerts.js';
 import type { Hub } from '../../../electron/hub/start-hub.js';
@@ -104,7 +105,7 @@ describe('trends and alerts wired into the engine (issue 11)', () => {
   it('keeps an alert about a private post off the wall: not listed, not streamed, no freeze suggestion from it', async () => {
     const { hub, clock, t } = await start();
     await hub.engine.alerts.repos.rules.save(
-      { id: 'dm-words', name: 'Refund DMs', kind: 'query_match', query: 'refund', enabled: true, severity: 'warning', cooldownMinutes: 0, quietHours: null, channels: [] },
+      { id: 'dm-words', name: 'Refund DMs', kind: 'query_match', query: 'refund', enabled: true, severity: 'crisis', cooldownMinutes: 0, quietHours: null, channels: [] },
       'lee',
       new Date(clock.now()).toISOString(),
     );
@@ -117,6 +118,8 @@ describe('trends and alerts wired into the engine (issue 11)', () => {
     const agentList = (await rpc(hub, 'alerts.list', t.agent, {})).body.alerts as Alert[];
     expect(agentList.map((a) => [a.ruleId, a.private])).toEqual([['dm-words', true]]);
     expect((await rpc(hub, 'alerts.list', t.wall, {})).body.alerts).toEqual([]);
+    // Its evidence is a private message: no suggestion (suggestions reach every screen, the wall's too).
+    expect((await rpc(hub, 'freeze.get', t.crisis, {})).body.suggestions).toEqual([]);
     await wall.waitFor((m) => m.some((x) => x.type === 'ready'));
     await new Promise((r) => setTimeout(r, 100));
     expect(wall.changes().map((c) => c.change.kind)).not.toContain('alert.raised');
@@ -188,6 +191,45 @@ describe('trends and alerts wired into the engine (issue 11)', () => {
     expect((await rpc(hub, 'alerts.deadLetters.retry', t.lead, { id: letters[0]!.id })).status).toBe(404);
     const kinds = hub.store.changes.changesSince(0, 100_000).map((e) => e.change.kind);
     expect(kinds).toEqual(expect.arrayContaining(['alert_channel.saved', 'dead_letter.added', 'dead_letter.removed']));
+  });
+
+  it('emails an alert through a channel saved with its SMTP password (to a local SMTP server)', async () => {
+    const { hub, t } = await start();
+    const mails: Array<{ to: string[]; raw: string }> = [];
+    const smtp = new SMTPServer({
+      secure: false,
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      authMethods: ['PLAIN', 'LOGIN'],
+      logger: false,
+      onAuth: (auth, _s, cb) => (auth.username === 'alerts' && auth.password === 's3cret' ? cb(null, { user: 'alerts' }) : cb(new Error('bad login'))),
+      onData(stream, session, cb) {
+        let raw = '';
+        stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+        stream.on('end', () => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+          cb();
+        });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (smtp.server.address() as AddressInfo).port;
+      const channel = { id: 'leads-mail', name: 'Leads', kind: 'email', host: '127.0.0.1', port, security: 'none', username: 'alerts', password: 's3cret', from: 'newsroom@kettlebird.example', to: ['crisis@kettlebird.example'], minSeverity: 'info' };
+      const saved = await rpc(hub, 'alerts.channels.save', t.lead, { channel });
+      expect(saved.status).toBe(200);
+      expect(JSON.stringify(saved.body)).not.toContain('s3cret');
+      const rule = { id: 'mail-refunds', name: 'Refunds by mail', kind: 'query_match', severity: 'warning', query: 'refund', cooldownMinutes: 0, channels: ['leads-mail'] };
+      expect((await rpc(hub, 'alerts.rules.save', t.lead, { rule })).status).toBe(200);
+      hub.engine.pipeline.ingest('test', [{ op: 'upsert', post: post({ html: '<p>where is my refund</p>' }) }]);
+      await hub.engine.alerts.idle();
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.to).toEqual(['crisis@kettlebird.example']);
+      expect(mails[0]!.raw).toContain('Refunds by mail');
+      expect((await rpc(hub, 'alerts.deadLetters.list', t.lead, {})).body.deadLetters).toEqual([]);
+    } finally {
+      await new Promise<void>((r) => smtp.close(() => r()));
+    }
   });
 
   it('never throws into ingest: a failing evaluator is logged and the post is stored', async () => {
