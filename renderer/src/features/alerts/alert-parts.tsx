@@ -1,4 +1,5 @@
 import type { Alert, Severity } from '../../../../shared/alerts';
+import './severity.css';
 
 const ICON: Record<Severity, string> = { info: 'ℹ', warning: '▲', crisis: '⬣' };
 

@@ -101,17 +101,7 @@ function RuleJson({ initial, onDone }: { initial: string; onDone: () => void }) 
   return (
     <form className="rule-json" onSubmit={(e) => void save(e)}>
       <textarea value={text} onChange={(e) => setText(e.target.value)} rows={14} spellCheck={false} aria-label="Rule (JSON)" />
-      {parseError || act.error ? (
-        <p className="form-error" role="alert">
-          {parseError ?? act.error}
-        </p>
-      ) : null}
-      <button type="submit" disabled={act.busy}>
-        Save rule
-      </button>{' '}
-      <button type="button" className="secondary" onClick={onDone}>
-        Cancel
-      </button>
+      <SaveOrCancel error={parseError ?? act.error} busy={act.busy} label="Save rule" onCancel={onDone} />
     </form>
   );
 }
@@ -223,17 +213,7 @@ function ChannelForm({ kind, onDone }: { kind: 'webhook' | 'email'; onDone: () =
           {field('to', 'To (comma-separated)')}
         </>
       )}
-      {act.error ? (
-        <p className="form-error" role="alert">
-          {act.error}
-        </p>
-      ) : null}
-      <button type="submit" disabled={act.busy}>
-        Save channel
-      </button>{' '}
-      <button type="button" className="secondary" onClick={onDone}>
-        Cancel
-      </button>
+      <SaveOrCancel error={act.error} busy={act.busy} label="Save channel" onCancel={onDone} />
     </form>
   );
 }
@@ -256,6 +236,25 @@ function DeadLetters() {
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/** A form's error (the hub's words) and its two buttons. */
+function SaveOrCancel({ error, busy, label, onCancel }: { error: string | null; busy: boolean; label: string; onCancel: () => void }) {
+  return (
+    <>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy}>
+        {label}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={onCancel}>
+        Cancel
+      </button>
     </>
   );
 }
