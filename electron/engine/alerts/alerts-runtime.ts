@@ -24,6 +24,8 @@ export const ALERTS_ACTOR = 'alerts';
 const KEEP_ALERTS_MS = 30 * 24 * 3600_000;
 const MAX_ALERTS = 10_000;
 const SUGGESTION_ITEMS = 5;
+/** The alert list is trimmed (30 days, 10,000 alerts) once an hour of one-minute epochs. */
+const PRUNE_EVERY_EPOCHS = 60;
 
 export interface AlertsOptions {
   /** Trend detector options (tests and the demo shorten the epoch). */
@@ -110,6 +112,7 @@ export function createAlertsRuntime(deps: AlertsRuntimeDeps): AlertsRuntime {
   const evaluator = createAlertEvaluator({ clock, compileQuery }, { epochMs: o.epochMs, halfLifeEpochs: o.halfLifeEpochs, beta: o.beta, warmupEpochs: o.warmupEpochs });
   const iso = () => new Date(clock.now()).toISOString();
   const pending = new Set<Promise<unknown>>();
+  let epochsClosed = 0;
 
   const dispatcher = createAlertDispatcher({
     clock,
@@ -211,7 +214,7 @@ export function createAlertsRuntime(deps: AlertsRuntimeDeps): AlertsRuntime {
       raise(evaluator.tick());
       raise(evaluator.onEpoch(report));
       store.write(() => store.changes.append({ kind: 'trends.epoch', epochStart: report.epochStart, posts: report.posts }, iso()));
-      if (Math.random() < 0.05) repos.alerts.prune(new Date(clock.now() - KEEP_ALERTS_MS).toISOString(), MAX_ALERTS);
+      if (++epochsClosed % PRUNE_EVERY_EPOCHS === 0) repos.alerts.prune(new Date(clock.now() - KEEP_ALERTS_MS).toISOString(), MAX_ALERTS);
     }),
   );
 
