@@ -251,7 +251,8 @@ export interface Results {
   'users.rotate': { user: UserView; token: string };
   'client.reportError': ClientErrorResult;
   // issue 11
-  'trends.top': { terms: TrendTerm[]; topics: TrendTopic[]; epochStart: string };
+  /** `terms`: trending in the live epoch and, after them, in the last closed one (a story doesn't blink out at the boundary). */
+  'trends.top': { terms: TrendTerm[]; topics: TrendTopic[]; epochStart: string; epochMs: number };
   'trends.series': { key: string; points: SeriesPoint[] };
   'alerts.list': { alerts: Alert[] };
   'alerts.ack': { alert: Alert };

@@ -38,13 +38,16 @@ export function createAlertsHandlers(d: AlertsHandlerDeps): Pick<Handlers, Alert
 
   return {
     'trends.top': (user, p) => {
-      const live = alerts.detector.trending();
       const report = alerts.detector.lastReport();
+      const live = alerts.detector.trending();
+      const seen = new Set(live.map((t) => t.term));
+      const terms = [...live, ...(report?.terms ?? []).filter((t) => !seen.has(t.term))];
       const topics = report?.topics ?? repos.series.topics(new Date(clock.now() - SERIES_WINDOW_MS).toISOString(), p.limit);
       return {
-        terms: live.slice(0, p.limit).map((t) => forRole(user, t)),
+        terms: terms.slice(0, p.limit).map((t) => forRole(user, t)),
         topics: topics.slice(0, p.limit).map((t) => forRole(user, t)),
         epochStart: alerts.detector.epochStart(),
+        epochMs: alerts.detector.options.epochMs,
       };
     },
     'trends.series': (_user, p) => ({

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Change } from '../../../shared/changes';
 import type { MethodName, Params, Results } from '../../../shared/methods';
 import { errorText, rpc } from '../api/rpc';
@@ -19,6 +19,8 @@ export function useMethod<M extends MethodName>(method: M, params: Params<M>, ki
   const signal = useChangeSignal(kinds);
   const [beat, setBeat] = useState(0);
   const key = JSON.stringify(params);
+  // The same answer again (a poll, a change that didn't touch it) renders nothing: charts stay put.
+  const last = useRef<string | null>(null);
   useEffect(() => {
     if (!enabled) return;
     const t = setInterval(() => setBeat((b) => b + 1), pollMs);
@@ -29,7 +31,13 @@ export function useMethod<M extends MethodName>(method: M, params: Params<M>, ki
     let live = true;
     let retry: ReturnType<typeof setTimeout> | null = null;
     rpc(method, JSON.parse(key) as Params<M>).then(
-      (data) => live && setState({ data, error: null }),
+      (data) => {
+        if (!live) return;
+        const json = JSON.stringify(data);
+        if (json === last.current) return setState((s) => (s.error === null ? s : { data: s.data, error: null }));
+        last.current = json;
+        setState({ data, error: null });
+      },
       (e: unknown) => {
         if (!live) return;
         setState((s) => ({ data: s.data, error: errorText(e) }));

@@ -1,8 +1,9 @@
 /** "Why it is trending", in words a person at the wall can check: this epoch's count against the usual. */
-export function trendWhy(count: number, expected: number, sd: number): string {
+export function trendWhy(count: number, expected: number, sd: number, epochMs = 60_000): string {
   const usual = expected < 0.5 ? 'usually none' : `usually ${fmt(expected)} ± ${fmt(sd)}`;
   const times = expected >= 0.5 ? ` (${fmt(count / expected)}×)` : '';
-  return `${Math.round(count)} posts this minute, ${usual}${times}`;
+  const period = epochMs === 60_000 ? 'this minute' : `in ${fmt(epochMs / 1000)} s`;
+  return `${Math.round(count)} posts ${period}, ${usual}${times}`;
 }
 
 function fmt(n: number): string {
