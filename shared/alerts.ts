@@ -285,7 +285,8 @@ export const wallLayoutSchema = z.strictObject({
   side: z.enum(['start', 'end']).default('end'),
 });
 export type WallLayout = z.infer<typeof wallLayoutSchema>;
-export const DEFAULT_WALL_LAYOUT: WallLayout = { panels: ['alerts', 'trending', 'volume'], side: 'end' };
+/** The volume chart is a lead's choice (Panels…): its redraw is the wall's heaviest task at 40 posts/s. */
+export const DEFAULT_WALL_LAYOUT: WallLayout = { panels: ['alerts', 'trending'], side: 'end' };
 
 /** A wall's saved layout: a wall's name is the `name` in its #/wall?name=… address. */
 export interface SavedWallLayout {
