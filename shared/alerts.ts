@@ -197,6 +197,8 @@ export interface Alert {
   quiet: boolean;
   channels: string[];
   ack: { by: string; at: string } | null;
+  /** Its evidence includes a private post (a DM, a followers-only reply): never shown on the wall. */
+  private?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,4 +269,39 @@ export interface DeadLetter {
   error: string;
   firstAttemptAt: string;
   lastAttemptAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The wall's panels (issue 11): which panels a wall shows, chosen by leads, saved per wall.
+
+/** Share of voice waits for issue 10's topics.shareOfVoice (not on this branch). */
+export const WALL_PANELS = ['trending', 'volume', 'alerts'] as const;
+export type WallPanelId = (typeof WALL_PANELS)[number];
+
+export const wallLayoutSchema = z.strictObject({
+  /** The panels shown, in order; none = columns only. */
+  panels: z.array(z.enum(WALL_PANELS)).max(WALL_PANELS.length).refine((a) => new Set(a).size === a.length, 'a panel appears once'),
+  /** Panels beside the columns: before them or after them. */
+  side: z.enum(['start', 'end']).default('end'),
+});
+export type WallLayout = z.infer<typeof wallLayoutSchema>;
+/** The volume chart is a lead's choice (Panels…): its redraw is the wall's heaviest task at 40 posts/s. */
+export const DEFAULT_WALL_LAYOUT: WallLayout = { panels: ['alerts', 'trending'], side: 'end' };
+
+/** A wall's saved layout: a wall's name is the `name` in its #/wall?name=… address. */
+export interface SavedWallLayout {
+  wallId: string;
+  layout: WallLayout;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+/** What became of one delivery of an alert to one channel. */
+export interface DeliveryReport {
+  channelId: string;
+  /** delivered, skipped (with why: quiet hours, severity, disabled, unknown channel) or dead-lettered. */
+  status: 'delivered' | 'skipped' | 'dead_letter';
+  attempts: number;
+  reason?: string;
+  deadLetterId?: number;
 }

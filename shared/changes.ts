@@ -1,3 +1,4 @@
+import type { Alert, AlertRule, ChannelView, DeadLetter, SavedWallLayout } from './alerts.js';
 import { isPrivate, type Item, type SourceView } from './domain.js';
 import type { Access } from './roles.js';
 import type { RetagProgress, Topic } from './topics.js';
@@ -31,7 +32,19 @@ export type Change =
   /** An SLA timer turned to warning, or breached: the escalation to the team's lead. */
   | { kind: 'conversation.sla'; conversation: ConversationView; state: 'warning' | 'breached' }
   | { kind: 'presence.changed'; presence: Presence }
-  | { kind: 'queue.settings'; area: 'teams' | 'rules' | 'sla' };
+  | { kind: 'queue.settings'; area: 'teams' | 'rules' | 'sla' }
+  // issue 11
+  | { kind: 'alert.raised'; alert: Alert }
+  | { kind: 'alert.acked'; alert: Alert }
+  | { kind: 'alert_rule.saved'; rule: AlertRule }
+  | { kind: 'alert_channel.saved'; channel: ChannelView }
+  | { kind: 'dead_letter.added'; letter: DeadLetter }
+  | { kind: 'dead_letter.removed'; id: number }
+  /** An epoch closed: trends.top and trends.series have new figures. */
+  | { kind: 'trends.epoch'; epochStart: string; posts: number }
+  /** A term started trending mid-epoch (the wall refreshes its trending panel). */
+  | { kind: 'trends.onset'; term: string }
+  | { kind: 'wall.saved'; wall: SavedWallLayout };
 
 export interface ChangeEnvelope {
   seq: number;
@@ -61,6 +74,15 @@ export function changeAccess(change: Change): Access {
     case 'presence.changed':
     case 'queue.settings':
       return 'agent';
+    // issue 11: an alert about a private post stays off the wall; configuration is for leads.
+    case 'alert.raised':
+    case 'alert.acked':
+      return change.alert.private === true ? 'agent' : 'read';
+    case 'alert_rule.saved':
+    case 'alert_channel.saved':
+    case 'dead_letter.added':
+    case 'dead_letter.removed':
+      return 'lead';
     default:
       return 'read';
   }

@@ -59,6 +59,19 @@ export const METHOD_NAMES = [
   'sla.list',
   'sla.save',
   'presence.set',
+  // issue 11
+  'trends.top',
+  'trends.series',
+  'alerts.list',
+  'alerts.ack',
+  'alerts.rules.list',
+  'alerts.rules.save',
+  'alerts.channels.list',
+  'alerts.channels.save',
+  'alerts.deadLetters.list',
+  'alerts.deadLetters.retry',
+  'walls.get',
+  'walls.save',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

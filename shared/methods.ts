@@ -1,4 +1,18 @@
 import { z } from 'zod';
+import {
+  alertRuleSchema,
+  channelInputSchema,
+  wallLayoutSchema,
+  type Alert,
+  type AlertRule,
+  type ChannelView,
+  type DeadLetter,
+  type DeliveryReport,
+  type SavedWallLayout,
+  type SeriesPoint,
+  type TrendTerm,
+  type TrendTopic,
+} from './alerts.js';
 import { clientErrorParams, type ClientErrorResult } from './client-errors.js';
 import { USER_NAME, type Item, type SourceView, type UserInfo, type UserView } from './domain.js';
 import type { MethodName } from './method-names.js';
@@ -53,6 +67,7 @@ const sourceFields = z.strictObject({
 });
 
 const isoTime = z.iso.datetime({ offset: true });
+const wallId = z.string().regex(/^[\w.-]{1,64}$/, 'a wall name is letters, digits, . _ - (up to 64)');
 const timeZone = timeZoneSchema;
 const userName = z.string().regex(USER_NAME, 'a user name is letters, digits, . _ - (up to 64), starting with a letter or digit');
 /** A listening query (README "Listening queries"); parse errors come back as invalid_input with their position. */
@@ -119,6 +134,8 @@ export const methods = {
         expiresAt: isoTime.optional(),
         /** Hold the desk's replies to customers too (issue 12); by default replies go on during a freeze. */
         holdReplies: z.boolean().optional(),
+        /** The freeze suggestion this freeze answers (recorded in the audit with its evidence). */
+        suggestionId: id.optional(),
       })
       .refine((p) => !p.frozen || (p.reason !== undefined && p.reason.length > 0), {
         message: 'say why you are freezing: a reason is required',
@@ -280,6 +297,35 @@ export const methods = {
       activity: z.enum(['viewing', 'replying']).nullable().optional(),
     }),
   },
+  // issue 11: trends and alerts. The wall reads trends and public alerts; leads and up configure.
+  'trends.top': { access: 'read', params: z.strictObject({ limit: z.int().min(1).max(50).default(10) }) },
+  'trends.series': {
+    access: 'read',
+    params: z.strictObject({
+      /** 'all' (every public post) or 'topic:<id>' (a trending topic, see trends.top). */
+      key: z.string().regex(/^(all|topic:[\w.:-]{1,100})$/, "a series is 'all' or 'topic:<id>'"),
+      since: isoTime.optional(),
+      limit: z.int().min(1).max(500).default(60),
+    }),
+  },
+  'alerts.list': {
+    access: 'read',
+    params: z.strictObject({
+      limit: z.int().min(1).max(500).default(100),
+      /** Alerts raised before this time (paging backwards). */
+      before: isoTime.optional(),
+      unacknowledged: z.boolean().default(false),
+    }),
+  },
+  'alerts.ack': { access: 'agent', params: z.strictObject({ id }) },
+  'alerts.rules.list': { access: 'lead', params: z.strictObject({}) },
+  'alerts.rules.save': { access: 'lead', params: z.strictObject({ rule: alertRuleSchema }) },
+  'alerts.channels.list': { access: 'lead', params: z.strictObject({}) },
+  'alerts.channels.save': { access: 'lead', params: z.strictObject({ channel: channelInputSchema }) },
+  'alerts.deadLetters.list': { access: 'lead', params: z.strictObject({ limit: z.int().min(1).max(1000).default(100) }) },
+  'alerts.deadLetters.retry': { access: 'lead', params: z.strictObject({ id: z.int().positive() }) },
+  'walls.get': { access: 'read', params: z.strictObject({ wallId }) },
+  'walls.save': { access: 'lead', params: z.strictObject({ wallId, layout: wallLayoutSchema }) },
 } as const satisfies Record<MethodName, { access: Access; params: z.ZodType }>;
 export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
@@ -350,6 +396,21 @@ export interface Results {
   'sla.list': { policies: SlaPolicy[]; calendars: BusinessCalendar[] };
   'sla.save': { policies: SlaPolicy[]; calendars: BusinessCalendar[] };
   'presence.set': { presence: Presence };
+  // issue 11
+  /** `terms`: trending in the live epoch and, after them, in the last closed one (a story doesn't blink out at the boundary). */
+  'trends.top': { terms: TrendTerm[]; topics: TrendTopic[]; epochStart: string; epochMs: number };
+  'trends.series': { key: string; points: SeriesPoint[] };
+  'alerts.list': { alerts: Alert[] };
+  'alerts.ack': { alert: Alert };
+  /** `invalid`: stored rules that no longer parse; `errors`: rules that cannot run (their query), by id. */
+  'alerts.rules.list': { rules: AlertRule[]; invalid: Array<{ id: string; reason: string }>; errors: Record<string, string> };
+  'alerts.rules.save': { rule: AlertRule };
+  'alerts.channels.list': { channels: ChannelView[] };
+  'alerts.channels.save': { channel: ChannelView };
+  'alerts.deadLetters.list': { deadLetters: DeadLetter[] };
+  'alerts.deadLetters.retry': { report: DeliveryReport };
+  'walls.get': SavedWallLayout;
+  'walls.save': SavedWallLayout;
 }
 
 /** Turns a zod failure into one line a person can act on: "limit: Too big: expected ≤5000". */

@@ -1,5 +1,6 @@
 import type { ChangeEnvelope } from '../../shared/changes.js';
 import type { Engine, EngineDeps, HealthReport } from './engine-types.js';
+import { createAlertsRuntime, type AlertsRuntime } from './alerts/alerts-runtime.js';
 import type { AfterCommitHook, InTransactionHook } from './ingest/hooks.js';
 import { createPipeline, type Pipeline } from './ingest/pipeline.js';
 import { ensureKnownAccount, type KnownAccount } from './publish/accounts-service.js';
@@ -29,6 +30,8 @@ export interface EngineWithInternals extends Engine {
   readonly retagger: Retagger;
   /** The assignment queue (issue 12): its ingest hook, actions, settings and SLA ticker. */
   readonly queue: QueueService;
+  /** Trends and alerts (issue 11): the detector, evaluator, channels and their stores. */
+  readonly alerts: AlertsRuntime;
   /** Setting up a demo: the same services as sources.add and accounts.add, keyed by name so a restart updates in place. */
   readonly seed: {
     source(p: SourceInput & { accessToken: string }): Promise<void>;
@@ -45,7 +48,8 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
   // registers in-transaction hooks here, issue 11 (trends, alerts) after-commit ones.
   const queue = createQueueService({ store, clock, log, enricher: understanding.understanding.enricher });
   const inTransaction: InTransactionHook[] = [queue.hook, ...(deps.ingestHooks?.inTransaction ?? [])];
-  const afterCommit: AfterCommitHook[] = [...(deps.ingestHooks?.afterCommit ?? [])];
+  const alerts = createAlertsRuntime({ store, clock, http: deps.http, secrets: deps.secrets, log, options: deps.alerts });
+  const afterCommit: AfterCommitHook[] = [alerts.hook, ...(deps.ingestHooks?.afterCommit ?? [])];
   const pipeline = createPipeline({ store, clock, log, understanding: understanding.understanding, hooks: { inTransaction, afterCommit } });
   const sources = createSourceManager({
     store,
@@ -74,6 +78,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     log,
     topics: { matcher: understanding.understanding.topics, retagger },
     queue,
+    alerts,
   });
   const feed = {
     currentSeq: () => store.changes.currentSeq(),
@@ -88,6 +93,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     understanding,
     retagger,
     queue,
+    alerts,
     seed: {
       source: async (p) => void (await ensureSource({ store, clock, secrets: deps.secrets, sourcesChanged }, p)),
       account: async (k) => void (await ensureKnownAccount({ store, clock, secrets: deps.secrets }, SYSTEM_ACTOR, k)),
@@ -104,6 +110,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
       understanding.startLoading();
       sources.start();
       sessions.start();
+      alerts.start();
       // Claims happen only while the engine runs; start() first turns cut-off sends into unconfirmed ones.
       publishing.scheduler.start();
       queue.sla.start();
@@ -116,6 +123,7 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
       await retagger.idle();
       queue.sla.stop();
       queue.sessions.stop();
+      await alerts.stop();
       await publishing.scheduler.stop();
       await sources.stop();
     },

@@ -1,3 +1,4 @@
+import type { AlertsOptions } from './alerts/alerts-runtime.js';
 import type { ChangeEnvelope } from '../../shared/changes.js';
 import type { Clock } from '../../shared/clock.js';
 import type { SourceView, UserView } from '../../shared/domain.js';
@@ -36,6 +37,8 @@ export interface EngineDeps {
   publish?: PublishOptions;
   /** Enrichment rules and the language detector's loader (tests turn the detector off). */
   understanding?: UnderstandingOptions;
+  /** Trends and alerts: epoch length, channel delivery overrides, the brand's names (issue 11). */
+  alerts?: AlertsOptions;
   /** Ingest hooks a host adds to the engine's own (see ingest/hooks.ts). */
   ingestHooks?: PipelineHooks;
 }

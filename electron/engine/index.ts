@@ -6,6 +6,7 @@ export { createEngine, type EngineWithInternals } from './create-engine.js';
 export type { Engine, EngineDeps, HealthReport, HttpFetch, Logger, SecretStore } from './engine-types.js';
 export { DB_FILE, ADMIN_TOKEN_FILE, DEMO_TOKENS_FILE, localAdmin, openDataDir, openDataStore, prepareDataDir, type DataDir } from './data-dir.js';
 export type { PublishOptions } from './publish/publishing.js';
+export type { AlertsOptions } from './alerts/alerts-runtime.js';
 export type { KnownAccount } from './publish/accounts-service.js';
 export type { SourceInput } from './sources-service.js';
 export { toWireError } from './rpc/wire-error.js';

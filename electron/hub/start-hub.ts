@@ -1,3 +1,6 @@
+import { alertsOptionsFrom } from './alerts-options.js';
+import { seedDemoAlerts } from './demo-alerts.js';
+import type { AlertsOptions } from '../engine/index.js';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { systemClock, type Clock } from '../../shared/clock.js';
@@ -26,6 +29,8 @@ export interface HubOptions {
   publish?: PublishOptions;
   /** WebSocket heartbeat period (tests shorten it; default HEARTBEAT_MS). */
   heartbeatMs?: number;
+  /** Trends and alerts (epoch length, delivery overrides); unset fields come from the environment, then defaults. */
+  alerts?: AlertsOptions;
 }
 
 export interface Hub {
@@ -105,6 +110,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       log,
       ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
       publish: { ...publishOptionsFromEnv(process.env), ...opts.publish },
+      alerts: alertsOptionsFrom(process.env, opts.alerts, demo ? (opts.speed ?? 1) : undefined),
     });
     if (demo || opts.replay) {
       // The brand token outlives restarts so the source's stored token stays valid.
@@ -124,6 +130,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       await seedSandbox(engine, sandbox, demo);
       if (demo) seedDemoTopics(engine, opts.demo || 'default');
       if (demo) seedDemoQueue(engine);
+      if (demo && (opts.demo ?? 'default') === 'default') await seedDemoAlerts(engine, clock, opts.speed ?? 1);
     }
     await engine.start();
     const server = await startHubServer({

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchAlertLatency } from './alert-latency-bench.js';
 import { benchHubStart } from './hub-start-bench.js';
 import { benchPipeline } from './pipeline-bench.js';
 import { benchFreeze, benchSchedulerScale } from './publish-bench.js';
@@ -21,7 +22,7 @@ function soakSeconds(): number {
 
 /**
  * npm run bench [-- NAME]: prints one JSON document and writes it under bench-results/.
- * NAME runs one of them alone: pipeline, hub, latency, freeze, scheduler, understanding, trends, queue, desk, queue-ingest, wall-soak.
+ * NAME runs one of them alone: pipeline, hub, latency, freeze, scheduler, understanding, trends, alert-latency, queue, desk, queue-ingest, wall-soak.
  */
 async function main(): Promise<void> {
   const only = process.argv[2];
@@ -57,6 +58,10 @@ async function main(): Promise<void> {
   if (!only || only === 'trends') {
     console.error('bench: trends at a million distinct words per epoch, alert rules ×1,000 …');
     results.trends = await benchTrends();
+  }
+  if (!only || only === 'alert-latency') {
+    console.error('bench: a burst of news → its crisis alert on the wall in Chromium …');
+    results.alertLatency = await benchAlertLatency();
   }
   if (!only || only === 'queue') {
     console.error('bench: queue routing (100,000 items, 200 rules) and SLA timers (10,000 conversations) …');

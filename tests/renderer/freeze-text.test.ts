@@ -81,10 +81,10 @@ describe('role-based visibility', () => {
 
   it('keeps composing out of the wall’s nav but lets everyone read the crisis console', () => {
     expect(navLinks('wall').map((l) => l.label)).toEqual(['Wall', 'Desk', 'Crisis']);
-    expect(navLinks('agent').map((l) => l.label)).toEqual(['Wall', 'Desk', 'Compose', 'Posts', 'Crisis']);
-    // Leads and crisis leads edit the queue's teams, rules and SLAs in Settings (issue 12); agents don't.
+    expect(navLinks('agent').map((l) => l.label)).toEqual(['Wall', 'Desk', 'Compose', 'Posts', 'Crisis', 'Alerts']);
+    // Leads and crisis leads reach Settings for topics, alert rules and channels and the queue's teams, rules and SLAs; agents don't.
     expect(navLinks('crisis').map((l) => l.label)).toContain('Settings');
-    expect(navLinks('lead').map((l) => l.label)).toContain('Settings');
-    expect(navLinks('admin').map((l) => l.label)).toEqual(['Wall', 'Desk', 'Compose', 'Posts', 'Crisis', 'Settings']);
+    expect(navLinks('lead').map((l) => l.label)).toEqual(['Wall', 'Desk', 'Compose', 'Posts', 'Crisis', 'Alerts', 'Settings']);
+    expect(navLinks('admin').map((l) => l.label)).toEqual(['Wall', 'Desk', 'Compose', 'Posts', 'Crisis', 'Alerts', 'Settings']);
   });
 });

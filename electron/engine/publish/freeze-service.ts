@@ -23,6 +23,8 @@ export interface SetFreezeInput {
   expiresAt?: string | undefined;
   /** Hold the desk's replies to customers too (issue 12); by default they go on during a freeze. */
   holdReplies?: boolean | undefined;
+  /** The freeze suggestion (an alert's evidence) this freeze answers: the audit ties them together. */
+  suggestionId?: string | undefined;
 }
 
 export interface SetFreezeResult {
@@ -130,10 +132,13 @@ export function setFreeze(d: FreezeDeps, user: string, p: SetFreezeInput): SetFr
   if (!p.frozen && p.accountIds !== undefined) throw new RpcError('invalid_input', 'a lift ends the whole freeze: leave out accountIds');
   if (!p.frozen && p.expiresAt !== undefined) throw new RpcError('invalid_input', 'expiresAt belongs to a freeze, not a lift');
   if (p.expiresAt !== undefined && Date.parse(p.expiresAt) <= nowMs) throw new RpcError('invalid_input', `expiresAt (${p.expiresAt}) has passed already`);
+  if (!p.frozen && p.suggestionId !== undefined) throw new RpcError('invalid_input', 'a lift answers no freeze suggestion: leave out suggestionId');
   return store.write(() => {
     applyExpiry(d);
     const prev = store.freeze.get();
     if (p.frozen) {
+      const answered = p.suggestionId === undefined ? null : store.freeze.getSuggestion(p.suggestionId);
+      if (p.suggestionId !== undefined && !answered) throw new RpcError('not_found', `no freeze suggestion "${p.suggestionId}"`);
       for (const id of p.accountIds ?? []) {
         if (!store.accounts.get(id)) throw new RpcError('invalid_input', `no publishing account "${id}": accounts.list shows the ones there are`);
       }
@@ -169,7 +174,16 @@ export function setFreeze(d: FreezeDeps, user: string, p: SetFreezeInput): SetFr
           entityId: 'freeze',
           from: prev.frozen ? 'frozen' : 'lifted',
           to: 'frozen',
-          details: { reason: next.reason, scope: next.scope, expiresAt: next.expiresAt, epoch: next.epoch, held: held.map((x) => x.id), mayHavePublished: mayHavePublished.map((x) => x.postId) },
+          details: {
+            reason: next.reason,
+            scope: next.scope,
+            expiresAt: next.expiresAt,
+            epoch: next.epoch,
+            held: held.map((x) => x.id),
+            mayHavePublished: mayHavePublished.map((x) => x.postId),
+            suggestionId: answered?.id ?? null,
+            suggestion: answered ? { reason: answered.reason, by: answered.by, at: answered.at, evidence: answered.evidence } : null,
+          },
         },
         at,
       );

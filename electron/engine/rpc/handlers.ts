@@ -2,9 +2,11 @@ import type { Clock } from '../../../shared/clock.js';
 import type { UserView } from '../../../shared/domain.js';
 import type { MethodName, ParsedParams, Results } from '../../../shared/methods.js';
 import type { Logger, SecretStore } from '../engine-types.js';
+import type { AlertsRuntime } from '../alerts/alerts-runtime.js';
 import type { Publishing } from '../publish/publishing.js';
 import { addSource, removeSource, setSourcePaused, type SourcesDeps } from '../sources-service.js';
 import type { Store } from '../store/store.js';
+import { createAlertsHandlers } from './alerts-handlers.js';
 import { createClientHandlers } from './client-handlers.js';
 import { createPublishHandlers } from './publish-handlers.js';
 import { createTopicsHandlers, type TopicsHandlerDeps } from './topics-handlers.js';
@@ -27,6 +29,8 @@ export interface HandlerDeps {
   /** The topics' matcher (ingest tags with it) and the background re-tagger (issue 10). */
   topics: Pick<TopicsHandlerDeps, 'matcher' | 'retagger'>;
   queue: QueueService;
+  /** Issue 11: trends, alerts and the walls' layouts. */
+  alerts: AlertsRuntime;
 }
 
 export type Handlers = {
@@ -63,5 +67,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createClientHandlers({ clock, log: deps.log }),
     ...createTopicsHandlers({ store, clock, ...deps.topics }),
     ...createQueueHandlers(deps.queue),
+    ...createAlertsHandlers({ store, clock, secrets: deps.secrets, alerts: deps.alerts }),
   };
 }

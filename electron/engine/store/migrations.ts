@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { TRENDS_ALERTS_MIGRATION } from '../trends/migration.js';
 import { QUEUE_MIGRATION } from '../queue/wiring/queue-migration.js';
 
 /**
@@ -226,6 +227,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ) WITHOUT ROWID;
     `,
   },
+  // issue 11
+  TRENDS_ALERTS_MIGRATION,
   // issue 12
   QUEUE_MIGRATION,
 ];

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
  */
 export const TRENDS_ALERTS_MIGRATION = {
   version: 7,
-  name: 'trends (series, topics) and alerts (rules, alerts, channels, dead letters)',
+  name: 'trends (series, topics), alerts (rules, alerts, channels, dead letters) and wall layouts',
   sql: `
     CREATE TABLE trend_series (
       key TEXT NOT NULL,
@@ -58,6 +58,12 @@ export const TRENDS_ALERTS_MIGRATION = {
       error TEXT NOT NULL,
       first_attempt_at TEXT NOT NULL,
       last_attempt_at TEXT NOT NULL
+    );
+    CREATE TABLE wall_layouts (
+      wall_id TEXT PRIMARY KEY,
+      layout TEXT NOT NULL,
+      updated_by TEXT NOT NULL,
+      updated_at TEXT NOT NULL
     );
   `,
 } as const;

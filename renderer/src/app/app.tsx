@@ -16,6 +16,7 @@ import { needsToken, useSync } from './use-sync';
 const ComposerView = lazy(() => import('../features/composer/composer-view').then((m) => ({ default: m.ComposerView })));
 const PostsView = lazy(() => import('../features/posts/posts-view').then((m) => ({ default: m.PostsView })));
 const CrisisView = lazy(() => import('../features/crisis/crisis-view').then((m) => ({ default: m.CrisisView })));
+const AlertsView = lazy(() => import('../features/alerts/alerts-view').then((m) => ({ default: m.AlertsView })));
 const SettingsView = lazy(() => import('../features/settings/settings-view').then((m) => ({ default: m.SettingsView })));
 
 const PAGES: Partial<Record<RoutePath, { title: string; testId?: string; view: () => ReactNode }>> = {
@@ -24,6 +25,7 @@ const PAGES: Partial<Record<RoutePath, { title: string; testId?: string; view: (
   posts: { title: 'Scheduled posts', view: () => <PostsView /> },
   crisis: { title: 'Crisis console', testId: 'crisis-console', view: () => <CrisisView /> },
   settings: { title: 'Settings', testId: 'settings', view: () => <SettingsView /> },
+  alerts: { title: 'Alerts', testId: 'alerts', view: () => <AlertsView /> },
 };
 
 export function App() {

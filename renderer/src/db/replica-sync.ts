@@ -2,6 +2,7 @@ import type { ApiTransport, ConnectionState } from '../../../shared/api';
 import type { ChangeEnvelope } from '../../../shared/changes';
 import { systemClock, type Clock } from '../../../shared/clock';
 import type { Role } from '../../../shared/roles';
+import { announceChange } from '../api/change-signal';
 import { isRestartAware } from '../api/transport';
 import type { Replica } from './replica';
 import { newTouched, noteTouched, type PublishingTouched } from './replica-publishing';
@@ -218,7 +219,10 @@ export async function startReplicaSync(opts: ReplicaSyncOptions): Promise<Replic
   const offRestart = isRestartAware(transport) ? transport.onHistoryRestart(() => push({ t: 'restart' })) : () => {};
   const unsubscribe = transport.subscribe(
     cursor,
-    (env) => push({ t: 'env', env }),
+    (env) => {
+      announceChange(env.change);
+      push({ t: 'env', env });
+    },
     (state) => {
       opts.onState?.(state);
       if (state.state === 'live') push({ t: 'ready', seq: state.seq, role: state.user.role, feedId: state.feedId ?? null });

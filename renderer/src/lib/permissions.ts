@@ -57,7 +57,8 @@ export function navLinks(role: Role | null | undefined): NavLink[] {
   if (may(role, 'posts.create')) links.push({ href: '#/compose', label: 'Compose' });
   if (may(role, 'posts.list')) links.push({ href: '#/posts', label: 'Posts' });
   links.push({ href: '#/crisis', label: 'Crisis' });
-  // Admins manage users there; leads the queue's teams, triage rules and SLAs (issue 12).
-  if (may(role, 'users.list') || may(role, 'rules.save')) links.push({ href: '#/settings', label: 'Settings' });
+  if (may(role, 'alerts.ack')) links.push({ href: '#/alerts', label: 'Alerts' });
+  // Admins manage users there; leads the topics (issue 10), alert rules and channels (issue 11), the queue's teams, triage rules and SLAs (issue 12).
+  if (may(role, 'users.list') || may(role, 'topics.save') || may(role, 'alerts.rules.list') || may(role, 'rules.save')) links.push({ href: '#/settings', label: 'Settings' });
   return links;
 }

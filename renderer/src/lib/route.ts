@@ -1,12 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
-export type RoutePath = 'wall' | 'signin' | 'desk' | 'compose' | 'posts' | 'crisis' | 'settings';
+export type RoutePath = 'wall' | 'signin' | 'desk' | 'compose' | 'posts' | 'crisis' | 'settings' | 'alerts';
 export interface Route {
   path: RoutePath;
   params: URLSearchParams;
 }
 
-const PATHS: readonly RoutePath[] = ['wall', 'signin', 'desk', 'compose', 'posts', 'crisis', 'settings'];
+const PATHS: readonly RoutePath[] = ['wall', 'signin', 'desk', 'compose', 'posts', 'crisis', 'settings', 'alerts'];
 
 /** "#/wall?name=lobby" → { path: 'wall', params }. Anything unknown is the wall, the default screen. */
 export function parseHash(hash: string): Route {

@@ -176,6 +176,8 @@ export async function openEngine(path: string, clock: FakeClock, secrets: Secret
     secrets,
     log: quietLog,
     publish: { ...options, ...(publisher ? { publishers: { mastodon: publisher } } : {}) },
+    // Hundreds of engines a run: a small trend sketch (the trends have their own tests).
+    alerts: { trends: { width: 2 ** 10 } },
   });
   await engine.start();
   return {

@@ -1,4 +1,4 @@
-import { severityAtLeast, type Alert, type ChannelConfig } from '../../../../shared/alerts.js';
+import { severityAtLeast, type Alert, type ChannelConfig, type DeliveryReport } from '../../../../shared/alerts.js';
 import type { Clock } from '../../../../shared/clock.js';
 import type { HttpFetch, Logger } from '../../engine-types.js';
 import type { DeadLetterRepo } from '../dead-letter-repo.js';
@@ -28,14 +28,7 @@ export interface DispatcherDeps {
   log?: Logger;
 }
 
-export interface DeliveryReport {
-  channelId: string;
-  /** delivered, skipped (with why: quiet hours, severity, disabled, unknown channel) or dead-lettered. */
-  status: 'delivered' | 'skipped' | 'dead_letter';
-  attempts: number;
-  reason?: string;
-  deadLetterId?: number;
-}
+export type { DeliveryReport } from '../../../../shared/alerts.js';
 
 export type AlertDispatcher = ReturnType<typeof createAlertDispatcher>;
 

@@ -1,6 +1,7 @@
 import type { FreezeState, FreezeSuggestion } from '../../../../shared/publishing';
 import { rpc } from '../../api/rpc';
 import { freezeNow } from '../crisis/freeze-actions';
+import { DuePosts } from './due-posts';
 import { ExternalLink } from '../../components/external-link';
 import { useFreeze, useOpenSuggestions } from '../../db/use-publishing';
 import { showsSuggestionPrompt } from '../../lib/permissions';
@@ -33,7 +34,7 @@ function SuggestionCard({ suggestion: s, freeze }: { suggestion: FreezeSuggestio
   return (
     <section className="freeze-suggestion" data-testid="freeze-suggestion" data-suggestion-id={s.id} role="alert" aria-label="Freeze suggested">
       <div className="freeze-suggestion-body">
-        <h2>Freeze suggested: {s.reason}</h2>
+        <h2>Freeze now? {s.reason}</h2>
         <p className="hint">
           by {s.by} · {absoluteTime(s.at, now)}
           {frozenEverywhere ? ' · publishing is already frozen' : ''}
@@ -52,6 +53,7 @@ function SuggestionCard({ suggestion: s, freeze }: { suggestion: FreezeSuggestio
             ))}
           </ul>
         ) : null}
+        <DuePosts />
         {act.error ? (
           <p className="form-error" role="alert">
             {act.error}
@@ -65,7 +67,7 @@ function SuggestionCard({ suggestion: s, freeze }: { suggestion: FreezeSuggestio
             className="danger big"
             data-testid="freeze-suggestion-freeze"
             disabled={act.busy}
-            onClick={() => void act.run(() => freezeNow({ reason: s.reason }))}
+            onClick={() => void act.run(() => freezeNow({ reason: s.reason, suggestionId: s.id }))}
           >
             Freeze now
           </button>

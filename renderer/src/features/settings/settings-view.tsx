@@ -8,6 +8,7 @@ import { useApp } from '../../store/app-store';
 import { TopicsSettings } from './topics-settings';
 import { useRoute } from '../../lib/route';
 import { QUEUE_SETTINGS_TABS } from './queue/queue-settings-tabs';
+import { AlertSettings } from './alert-settings';
 import './settings.css';
 
 /** A token that exists in plain text only in this answer: shown once, with who it is for. */
@@ -25,7 +26,7 @@ const ROLE_HELP: Record<Role, string> = {
   wall: 'read-only: the screen in the team room',
 };
 
-/** Settings: a tab per area. Users (admins); Topics (leads, issue 10); Teams, Triage rules, SLA (leads, issue 12). */
+/** Settings: a tab per area. Users (admins); Topics (leads, issue 10); Alert rules and channels (leads, issue 11); Teams, Triage rules, SLA (leads, issue 12). */
 export function SettingsView() {
   const me = useApp((s) => s.user);
   const route = useRoute();
@@ -33,9 +34,10 @@ export function SettingsView() {
   const tabs = [
     ...(may(me.role, 'users.list') ? [{ id: 'users', label: 'Users', view: () => <UsersPanel me={me.name} /> }] : []),
     ...(may(me.role, 'topics.save') ? [{ id: 'topics', label: 'Topics', view: () => <TopicsSettings /> }] : []),
+    ...(may(me.role, 'alerts.rules.list') ? [{ id: 'alerts', label: 'Alerts', view: () => <AlertSettings /> }] : []),
     ...(may(me.role, 'rules.save') ? QUEUE_SETTINGS_TABS.map((t) => ({ id: t.id as string, label: t.label as string, view: () => t.view(me.role) })) : []),
   ];
-  if (tabs.length === 0) return <p className="panel notice">Only admins manage users and tokens, and leads the topics and the queue’s teams, rules and SLAs.</p>;
+  if (tabs.length === 0) return <p className="panel notice">Only admins manage users and tokens, and leads the topics, the alerts and the queue’s teams, rules and SLAs.</p>;
   const current = tabs.find((t) => t.id === route.params.get('tab')) ?? tabs[0]!;
   return (
     <>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { BigClock } from '../../components/big-clock';
 import { ConnectionIndicator } from '../../components/connection-indicator';
 import { PanelBoundary } from '../../components/panel-boundary';
@@ -9,6 +9,7 @@ import { columnTitle } from '../../lib/wall-column';
 import { useApp } from '../../store/app-store';
 import { columnsFromHashtags } from '../../store/ui-slice';
 import { FreezeBanner } from '../freeze/freeze-banner';
+import { AlertBanner } from '../wall-panels/alert-ticker';
 import { ColumnEditor } from './column-editor';
 import { SourceHealth } from './source-health';
 import { useArranging } from './use-arranging';
@@ -16,6 +17,9 @@ import { WallColumnView } from './wall-column';
 import { KioskContext } from './kiosk-context';
 import './wall.css';
 import { QueueTiles } from '../queue-tiles/queue-tiles';
+
+// The charts (recharts) load after the columns: the wall's first paint doesn't wait for them.
+const WallPanels = lazy(() => import('../wall-panels/wall-panels').then((m) => ({ default: m.WallPanels })));
 
 /** The cursor hides after this long without moving: nobody points at a wall. */
 const CURSOR_IDLE_MS = 3_000;
@@ -67,12 +71,19 @@ export function WallView({ name, kiosk, nav }: { name: string | null; kiosk: boo
       <PanelBoundary panel="freeze-banner" label="The freeze banner">
         <FreezeBanner size="wall" />
       </PanelBoundary>
-      {/* issue 12: the queue's tiles; moves into the panel registry at merge. */}
+      {/* issue 12: the queue's tiles. */}
       <PanelBoundary panel="queue-tiles" label="Conversation queue">
         <QueueTiles />
       </PanelBoundary>
-      <main className="wall-grid">
-        <TopicsContext value={topics}>
+      <PanelBoundary panel="alert-banner" label="The alert banner">
+        <AlertBanner />
+      </PanelBoundary>
+      <div className="wall-body">
+        <Suspense fallback={null}>
+          <WallPanels wallName={wallName} editable={editable} />
+        </Suspense>
+        <main className="wall-grid">
+          <TopicsContext value={topics}>
           <KioskContext value={kiosk}>
             {columns.map((c, i) => (
               <PanelBoundary key={c.id} panel={`column:${c.id}`} label={`Column ${columnTitle(c)}`} fallbackAs="section" fallbackClassName="wall-column" fallbackTestId="wall-column">
@@ -91,11 +102,12 @@ export function WallView({ name, kiosk, nav }: { name: string | null; kiosk: boo
               />
             </section>
           ) : null}
-        </TopicsContext>
-        {columns.length === 0 && !adding ? (
-          <p className="wall-empty">{editable ? 'No columns on this wall. Add one below.' : 'No columns on this wall. Press E on its keyboard to add one.'}</p>
-        ) : null}
-      </main>
+          </TopicsContext>
+          {columns.length === 0 && !adding ? (
+            <p className="wall-empty">{editable ? 'No columns on this wall. Add one below.' : 'No columns on this wall. Press E on its keyboard to add one.'}</p>
+          ) : null}
+        </main>
+      </div>
       {editable ? (
         <footer className="wall-footer">
           <button type="button" className="secondary" data-testid="add-column" onClick={() => setAdding(true)} disabled={adding}>

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import type { Change } from '../../../shared/changes';
+
+/**
+ * Views that read through methods rather than the replica (trends, alerts, the wall's layout)
+ * refetch when a change of their kind streams in: the sync tells this bus, a view listens for kinds.
+ */
+type Listener = (kind: Change['kind']) => void;
+const listeners = new Set<Listener>();
+
+export function announceChange(change: Change): void {
+  for (const l of listeners) l(change.kind);
+}
+
+/**
+ * A number that goes up when a change of one of `kinds` arrives, at most once per `minMs` (a burst
+ * of alerts is one refetch, not a hundred). Use it as an effect dependency to refetch.
+ */
+export function useChangeSignal(kinds: readonly Change['kind'][], minMs = 1000): number {
+  const [tick, setTick] = useState(0);
+  const key = kinds.join(',');
+  useEffect(() => {
+    const wanted = new Set(key.split(','));
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const fire = () => {
+      timer = null;
+      last = Date.now();
+      setTick((t) => t + 1);
+    };
+    const l: Listener = (kind) => {
+      if (!wanted.has(kind) || timer !== null) return;
+      const wait = Math.max(0, last + minMs - Date.now());
+      timer = setTimeout(fire, wait);
+    };
+    listeners.add(l);
+    return () => {
+      listeners.delete(l);
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [key, minMs]);
+  return tick;
+}
