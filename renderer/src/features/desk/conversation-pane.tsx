@@ -7,6 +7,7 @@ import { errorText, rpc } from '../../api/rpc';
 import { may } from '../../lib/permissions';
 import { useApp } from '../../store/app-store';
 import { slaLabel } from './desk-filter';
+import { FormError } from '../../components/form-error';
 
 export interface PaneHandle {
   focusReply(): void;
@@ -224,11 +225,7 @@ export const ConversationPane = forwardRef<PaneHandle, { conversation: Conversat
               </label>
             ) : null}
           </div>
-          {actionError ? (
-            <p className="form-error" role="alert">
-              {actionError}
-            </p>
-          ) : null}
+          <FormError error={actionError} />
         </header>
         <ol className="messages" data-testid="messages">
           {detail === null ? <li className="panel-empty">Loading…</li> : detail.messages.map((m) => <MessageRow key={m.id} m={m} onRestore={(t) => setDraft(t)} />)}

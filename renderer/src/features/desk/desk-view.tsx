@@ -8,6 +8,7 @@ import { deskRows, slaLabel, sortedQueue, type DeskFilter, type DeskTab } from '
 import { LeadView } from './lead-view';
 import { useQueueStore } from './queue-store';
 import { ShortcutSheet } from './shortcut-sheet';
+import { FormError } from '../../components/form-error';
 import './desk.css';
 
 const ROW_HEIGHT = 64;
@@ -125,11 +126,7 @@ export function DeskView() {
           ?
         </button>
       </div>
-      {q.error ? (
-        <p className="form-error" role="alert">
-          {q.error}
-        </p>
-      ) : null}
+      <FormError error={q.error} />
       {sheet ? <ShortcutSheet onClose={() => setSheet(false)} /> : null}
       {lead ? (
         <LeadView snapshot={q} now={now} onOpen={(id) => (setLead(false), setFilter((f) => ({ ...f, tab: 'all' })), setSelected(id))} />

@@ -3,6 +3,7 @@ import type { ConversationView } from '../../../../shared/queue-views';
 import { errorText, rpc } from '../../api/rpc';
 import { slaLabel, sortedQueue } from './desk-filter';
 import type { QueueSnapshot } from './queue-store';
+import { FormError } from '../../components/form-error';
 
 /**
  * The lead's view: the queue by team and by agent (with who is online), SLAs at risk first, and
@@ -41,11 +42,7 @@ export function LeadView({ snapshot: q, now, onOpen }: { snapshot: QueueSnapshot
   );
   return (
     <div className="lead-view" data-testid="lead-view">
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <section className="panel">
         <h2>SLAs at risk ({atRisk.length})</h2>
         {atRisk.length ? <table className="lead-table"><tbody>{atRisk.slice(0, 200).map(row)}</tbody></table> : <p className="panel-empty">Every open conversation is within its SLA.</p>}

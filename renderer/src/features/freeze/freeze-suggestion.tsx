@@ -9,6 +9,7 @@ import { absoluteTime } from '../../lib/time-format';
 import { useAction } from '../../lib/use-action';
 import { useNow } from '../../lib/use-now';
 import { useRole } from '../../store/app-store';
+import { FormError } from '../../components/form-error';
 
 /** Someone asked for a freeze: crisis leads see it on every working screen until it is acted on. */
 export function FreezeSuggestionPrompt({ view }: { view: string }) {
@@ -54,11 +55,7 @@ function SuggestionCard({ suggestion: s, freeze }: { suggestion: FreezeSuggestio
           </ul>
         ) : null}
         <DuePosts />
-        {act.error ? (
-          <p className="form-error" role="alert">
-            {act.error}
-          </p>
-        ) : null}
+        <FormError error={act.error} />
       </div>
       <div className="freeze-suggestion-actions">
         {!frozenEverywhere ? (

@@ -4,6 +4,7 @@ import type { Params } from '../../../../shared/methods';
 import { rpc } from '../../api/rpc';
 import { useAction } from '../../lib/use-action';
 import { useMethod } from '../../lib/use-method';
+import { FormError } from '../../components/form-error';
 
 /** A starting point per kind: the server fills in the defaults it doesn't name. */
 const TEMPLATES: Record<AlertRuleKind, Record<string, unknown>> = {
@@ -244,11 +245,7 @@ function DeadLetters() {
 function SaveOrCancel({ error, busy, label, onCancel }: { error: string | null; busy: boolean; label: string; onCancel: () => void }) {
   return (
     <>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <button type="submit" disabled={busy}>
         {label}
       </button>{' '}

@@ -9,6 +9,7 @@ import { TopicsSettings } from './topics-settings';
 import { useRoute } from '../../lib/route';
 import { QUEUE_SETTINGS_TABS } from './queue/queue-settings-tabs';
 import { AlertSettings } from './alert-settings';
+import { FormError } from '../../components/form-error';
 import './settings.css';
 
 /** A token that exists in plain text only in this answer: shown once, with who it is for. */
@@ -82,11 +83,7 @@ function UsersPanel({ me }: { me: string }) {
         A token is shown once, when it is created. Rotating a token or removing a user signs out every screen that used it, at once.
       </p>
       {fresh ? <FreshTokenBox fresh={fresh} onDone={() => setFresh(null)} /> : null}
-      {load.error ? (
-        <p className="form-error" role="alert">
-          {load.error}
-        </p>
-      ) : null}
+      <FormError error={load.error} />
       {users === null ? (
         <p className="panel-empty">Loading users…</p>
       ) : (
@@ -166,11 +163,7 @@ function UserRow({ user, me, onRotated, onRemoved }: { user: UserInfo; me: strin
               </button>
             </>
           )}
-          {act.error ? (
-            <span className="form-error" role="alert">
-              {act.error}
-            </span>
-          ) : null}
+          <FormError error={act.error} as="span" />
         </div>
       </td>
     </tr>
@@ -209,11 +202,7 @@ function AddUserForm({ onAdded }: { onAdded(name: string, token: string): void }
       <button type="submit" data-testid="user-add" disabled={act.busy || name.trim() === ''}>
         Add user
       </button>
-      {act.error ? (
-        <p className="form-error" role="alert">
-          {act.error}
-        </p>
-      ) : null}
+      <FormError error={act.error} />
     </form>
   );
 }

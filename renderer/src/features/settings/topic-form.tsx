@@ -4,6 +4,7 @@ import { TOPIC_KINDS, type Topic, type TopicKind } from '../../../../shared/topi
 import { rpc } from '../../api/rpc';
 import { QueryEditor } from '../../components/query-editor/query-editor';
 import { useAction } from '../../lib/use-action';
+import { FormError } from '../../components/form-error';
 
 const KIND_HELP: Record<TopicKind, string> = {
   brand: 'the brand itself (share of voice compares it with each competitor)',
@@ -44,11 +45,7 @@ export function TopicForm({ initial, topics, onDone }: { initial?: Topic; topics
         </select>
       </div>
       <QueryEditor label="Query" value={query} onChange={setQuery} forTopic topics={topics} testId="topic-query" />
-      {save.error ? (
-        <p className="form-error" role="alert">
-          {save.error}
-        </p>
-      ) : null}
+      <FormError error={save.error} />
       <div className="editor-actions">
         <button type="submit" data-testid="topic-save" disabled={invalid || save.busy}>
           {initial ? 'Save topic' : 'Add topic'}

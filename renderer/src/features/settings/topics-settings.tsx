@@ -6,6 +6,7 @@ import { may } from '../../lib/permissions';
 import { useAction } from '../../lib/use-action';
 import { useRole } from '../../store/app-store';
 import { TopicForm } from './topic-form';
+import { FormError } from '../../components/form-error';
 
 /** Settings → Topics (leads and up): what the brand listens for, each a named query. */
 export function TopicsSettings() {
@@ -72,11 +73,7 @@ function TopicRow({ topic, onEdit }: { topic: Topic; onEdit(): void }) {
             </button>
           </>
         )}
-        {act.error ? (
-          <span className="form-error" role="alert">
-            {act.error}
-          </span>
-        ) : null}
+        <FormError error={act.error} as="span" />
       </span>
     </li>
   );

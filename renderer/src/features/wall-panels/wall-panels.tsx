@@ -7,6 +7,7 @@ import { useAction } from '../../lib/use-action';
 import { useMethod } from '../../lib/use-method';
 import { useRole } from '../../store/app-store';
 import { WALL_PANEL_REGISTRY } from './panel-registry';
+import { FormError } from '../../components/form-error';
 
 /** The wall's saved name, or 'default' for the unnamed wall. */
 export const wallIdOf = (name: string) => (/^[\w.-]{1,64}$/.test(name) ? name : 'default');
@@ -79,11 +80,7 @@ function ArrangePanels({ wallId, layout, onDone }: { wallId: string; layout: Wal
           <option value="end">after the columns</option>
         </select>
       </label>
-      {act.error ? (
-        <p className="form-error" role="alert">
-          {act.error}
-        </p>
-      ) : null}
+      <FormError error={act.error} />
       <div className="arrange-actions">
         <button type="button" disabled={act.busy} onClick={() => void act.run(() => rpc('walls.save', { wallId, layout: { panels, side } })).then((r) => r && onDone())}>
           Save for this wall

@@ -4,6 +4,7 @@ import { QueryEditor } from '../../components/query-editor/query-editor';
 import { useTopicsInView } from '../../db/use-topics';
 import { platformLabel } from '../../lib/platform';
 import { validateFilter, type ColumnFilter, type WallColumn } from '../../lib/wall-column';
+import { FormError } from '../../components/form-error';
 
 type Kind = ColumnFilter['kind'];
 
@@ -45,11 +46,7 @@ export function ColumnEditor(props: { initial?: WallColumn; onSave(filter: Colum
       {kind === 'query' ? <QueryEditor label="Query" value={value} onChange={setValue} topics={topics} testId="column-value" /> : null}
       <label htmlFor={`${id}-title`}>Title (optional)</label>
       <input id={`${id}-title`} data-testid="column-title" value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} />
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="editor-actions">
         <button type="submit" data-testid="column-save">
           Save

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { errorText } from '../../../api/rpc';
+import { FormError } from '../../../components/form-error';
 
 /**
  * A setting edited as JSON (the triage rules, SLA policies): loads, shows the server's own
@@ -51,11 +52,7 @@ export function JsonSetting<T>(props: {
       ) : (
         <textarea className="json-setting" aria-label={props.title} spellCheck={false} rows={18} value={text} readOnly={props.readOnly} onChange={(e) => setText(e.target.value)} />
       )}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {notice ? <p className="notice">{notice}</p> : null}
       {props.readOnly ? <p className="hint">Only leads and above change these.</p> : <button type="button" onClick={() => void save()}>Save</button>}
       {text !== null && props.children ? props.children(text) : null}

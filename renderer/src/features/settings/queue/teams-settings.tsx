@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ASSIGNMENT_MODES, type Team } from '../../../../../shared/queue';
 import { errorText, rpc } from '../../../api/rpc';
+import { FormError } from '../../../components/form-error';
 
 /** Settings → Teams: members, assignment mode and cap, the languages each agent answers in. */
 export function TeamsSettings({ readOnly }: { readOnly: boolean }) {
@@ -101,11 +102,7 @@ export function TeamsSettings({ readOnly }: { readOnly: boolean }) {
           </tbody>
         </table>
       )}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {notice ? <p className="notice">{notice}</p> : null}
       {readOnly || teams === null ? null : (
         <div className="actions">

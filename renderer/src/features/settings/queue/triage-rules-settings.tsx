@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { TriageExplanation } from '../../../../../shared/queue';
 import { errorText, rpc } from '../../../api/rpc';
 import { JsonSetting } from './json-setting';
+import { FormError } from '../../../components/form-error';
 
 /** Settings → Triage rules: the ordered rules as JSON, and the rule tester (paste a post, see which rule fires and why). */
 export function TriageRulesSettings({ readOnly }: { readOnly: boolean }) {
@@ -57,11 +58,7 @@ function RuleTester({ draft }: { draft: string }) {
       <button type="button" data-testid="rule-test-run" disabled={!text.trim()} onClick={() => void test()}>
         Test
       </button>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {result ? (
         <div data-testid="rule-test-result">
           <p>
