@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { freshDataDir, randomPort, rpc, startHubProcess, stopHub, type HubProcess } from './hub-process.js';
 
+// Known flaky (two failures in five runs on 2026-11-30): the demo plays in real time at 8×, so
+// where the trend epochs fall against the burst decides whether the crisis rule's significance is
+// reached in that run, and once the wall's panels did not appear within 20 s. Retries show up in
+// the report as "flaky", never as a pass hiding a break (a real break fails all three tries).
+// Issue 11 stays open until this runs on the injected clock and passes every time.
+test.describe.configure({ retries: 2 });
+
 let hub: HubProcess;
 test.afterEach(async () => {
   if (hub) await stopHub(hub, 'SIGKILL');
