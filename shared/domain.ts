@@ -21,6 +21,15 @@ export interface Author {
   emojis: CustomEmoji[];
 }
 
+/** A post's author: an Author plus what the platform said of their reach when the post was stored. */
+export interface ItemAuthor extends Author {
+  /**
+   * Followers as the platform reported them when the post was stored or last changed; null when
+   * it did not say (and for posts stored before schema 9). Reach rules never fire on null.
+   */
+  followers: number | null;
+}
+
 export const MEDIA_TYPES = ['image', 'gifv', 'video', 'audio', 'unknown'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 
@@ -67,7 +76,7 @@ export interface Item {
   platform: Platform;
   nativeId: string;
   url: string | null;
-  author: Author;
+  author: ItemAuthor;
   text: string;
   html: string;
   lang: string | null;

@@ -23,6 +23,8 @@ export const DEMO_ALERT_RULES: AlertRuleInput[] = [
   },
   { id: 'demo-brand-trend', name: 'New trend around Kettlebird', kind: 'brand_trend', severity: 'warning', brandTerms: ['kettlebird', '#kettlebird', '#kettlebirdapp'], cooldownMinutes: 30 },
   { id: 'demo-refunds', name: 'Refund asked for', kind: 'query_match', severity: 'info', query: 'refund', cooldownMinutes: 10 },
+  // The scenario's business reporter (250,000 followers) asks about the outage at 4:40.
+  { id: 'demo-high-reach', name: 'High-reach author', kind: 'author', severity: 'warning', handles: [], minFollowers: 50_000, cooldownMinutes: 30 },
 ];
 
 /**

@@ -36,6 +36,7 @@ export function seedDemoQueue(engine: EngineWithInternals): void {
   config.saveRules({
     rules: [
       { id: 'private-billing', name: 'Private messages (payment details) to billing', when: [{ field: 'private', is: true }], then: { team: 'billing', priority: 'high', tags: ['private'], sla: 'care-standard' } },
+      { id: 'high-reach', name: 'High reach (50,000+ followers): urgent', when: [{ field: 'reach', atLeast: 50_000 }], then: { priority: 'urgent', tags: ['high-reach'] }, continue: true },
       { id: 'press', name: 'Journalists to PR', when: [{ field: 'urgency', in: ['journalist'] }], then: { team: 'pr', priority: 'urgent', tags: ['press'], sla: 'care-standard' } },
       { id: 'safety', name: 'Safety and legal first', when: [{ field: 'urgency', in: ['safety', 'legal'] }], then: { priority: 'urgent', tags: ['safety'] }, continue: true },
       { id: 'purchase-problems', name: 'Payment problems to billing', when: [{ field: 'stage', in: ['purchase'] }, { field: 'intent', in: ['complaint', 'question'] }], then: { team: 'billing', priority: 'high', tags: ['payment'], sla: 'care-standard' } },

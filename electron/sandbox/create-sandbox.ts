@@ -221,7 +221,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
   store.brandId = brand.id;
 
   const profiles = new Map<string, AuthorProfile>();
-  for (const a of scenario.authors) profiles.set(a.handle.replace(/^@/, '').toLowerCase(), { displayName: a.displayName, lang: a.lang, ...(a.note ? { note: a.note } : {}), bot: a.bot });
+  for (const a of scenario.authors) profiles.set(a.handle.replace(/^@/, '').toLowerCase(), { displayName: a.displayName, lang: a.lang, ...(a.note ? { note: a.note } : {}), bot: a.bot, ...(a.followers !== undefined ? { followers: a.followers } : {}) });
   traffic = new TrafficExecutor({ store, clock, speed, profiles, scenario: runScenario ? scenario : null, seed, log });
   // Cast accounts exist from the start, so @mentions of them resolve and their ids are stable.
   if (runScenario) for (const a of scenario.authors) traffic.account(a.handle);

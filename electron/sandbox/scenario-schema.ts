@@ -87,7 +87,8 @@ export const scenarioSchema = z
     slots: z.record(z.string().regex(/^\w+$/), z.array(z.string().min(1)).min(1)).default({}),
     authors: z
       // weight 0: an author who only posts in scripted events, never in generated traffic.
-      .array(z.object({ handle, displayName: z.string().min(1), lang: z.string().min(2).default('en'), weight: z.number().min(0).default(1), note: z.string().optional(), bot: z.boolean().default(false) }))
+      // followers: the account's followers_count (reach); without it, a small made-up count.
+      .array(z.object({ handle, displayName: z.string().min(1), lang: z.string().min(2).default('en'), weight: z.number().min(0).default(1), note: z.string().optional(), bot: z.boolean().default(false), followers: z.int().min(0).optional() }))
       .min(1),
     templates: z.record(z.string().min(1), templatesByLang),
     backlog: z.object({ count: z.number().int().min(0), spanSec: z.number().positive(), intentMix: z.record(z.string(), z.number().min(0)).optional() }).optional(),

@@ -13,6 +13,7 @@ export interface AuthorProfile {
   lang: string;
   note?: string;
   bot?: boolean;
+  followers?: number;
 }
 
 export interface TrafficOptions {
@@ -40,7 +41,7 @@ export class TrafficExecutor {
 
   account(handle: string): AccountRecord {
     const p = this.o.profiles.get(handle.replace(/^@/, '').toLowerCase());
-    return this.o.store.ensureAccount(handle, p ? { displayName: p.displayName, ...(p.note ? { note: p.note } : {}), ...(p.bot ? { bot: true } : {}) } : {});
+    return this.o.store.ensureAccount(handle, p ? { displayName: p.displayName, ...(p.note ? { note: p.note } : {}), ...(p.bot ? { bot: true } : {}), ...(p.followers !== undefined ? { followers: p.followers } : {}) } : {});
   }
 
   statusIdFor(ref: string): string | null {

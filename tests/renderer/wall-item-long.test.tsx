@@ -17,7 +17,7 @@ describe('a wall card and a very long word', () => {
   ] as const) {
     it(`a ${label} word is cut to a card's length before it is sanitized or laid out`, () => {
       const long = word(n);
-      const item = makeItem(1, { text: long, html: `<p>${long}</p>`, author: { handle: long, name: long, url: null, avatarUrl: null, emojis: [] } });
+      const item = makeItem(1, { text: long, html: `<p>${long}</p>`, author: { handle: long, name: long, url: null, avatarUrl: null, emojis: [], followers: null } });
       render(<WallItem item={item} fresh={false} />);
       const content = screen.getByTestId('item-content');
       expect(content.textContent!.length).toBeLessThanOrEqual(SHOWN_TEXT_MAX + 1);

@@ -225,7 +225,7 @@ export function createAlertsRuntime(deps: AlertsRuntimeDeps): AlertsRuntime {
     const tokens = tokenize(item.contentWarning ? `${item.contentWarning}\n${item.text}` : item.text, item.tags, lang);
     // A private conversation's words never reach the trends (the wall shows them); alerts see everything.
     if (change === 'added' && !isPrivate(item.visibility)) detector.ingestTokens(item.id, tokens, sentiment);
-    const post: PostWithMatch = { itemId: item.id, text: item.text, tags: item.tags, author: { handle: item.author.handle }, lang, sentiment, tokens, match: matchInputOfItem(item) };
+    const post: PostWithMatch = { itemId: item.id, text: item.text, tags: item.tags, author: { handle: item.author.handle, followers: item.author.followers }, lang, sentiment, tokens, match: matchInputOfItem(item) };
     raise(evaluator.onPost(post));
   }
 

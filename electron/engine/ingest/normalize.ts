@@ -1,6 +1,6 @@
 import type { Item } from '../../../shared/domain.js';
 import { capHtml, capText, MAX_HTML_CHARS } from './limits.js';
-import { normalizeAuthor, normalizeExtras, sameExtras } from './post-extras.js';
+import { count, normalizeAuthor, normalizeExtras, sameExtras } from './post-extras.js';
 import { escapeHtml, htmlToText, sanitizePlatformHtml } from './sanitize.js';
 import type { IncomingPost } from './types.js';
 
@@ -35,7 +35,8 @@ export function normalizePost(p: IncomingPost): Normal | string {
     platform: p.platform,
     nativeId: p.nativeId,
     url: p.url && /^https?:\/\//i.test(p.url) ? p.url : null,
-    author: normalizeAuthor(p.author),
+    // Reach as the platform says it now: kept with the post, for alert and triage rules.
+    author: { ...normalizeAuthor(p.author), followers: count(p.authorSignals?.followers) },
     html,
     text: text ?? capText(htmlToText(html)),
     lang: p.lang,

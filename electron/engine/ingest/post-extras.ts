@@ -55,7 +55,8 @@ function media(list: readonly MediaAttachment[] | undefined): MediaAttachment[] 
   }));
 }
 
-const count = (n: unknown): number | null => (typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : null);
+/** A count from a platform (votes, followers): a finite number ≥ 0, whole, or null. */
+export const count = (n: unknown): number | null => (typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) + 0 : null); // + 0: never -0
 
 function poll(p: Poll | null | undefined): Poll | null {
   if (!p || !Array.isArray(p.options) || p.options.length === 0) return null;

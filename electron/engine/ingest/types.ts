@@ -27,7 +27,7 @@ export interface IncomingPost {
   emojis?: CustomEmoji[] | undefined;
   /** Who boosted it, when it reached us as a boost: merged into the stored item's boostedBy. */
   boostedBy?: IncomingAuthor[] | undefined;
-  /** What the platform says of the author beyond the handle (urgency: reach, a journalist's profile). Not stored. */
+  /** What the platform says of the author beyond the handle (urgency: reach, a journalist's profile). The follower count is stored with the item (author.followers); the bio is not. */
   authorSignals?: { followers?: number | null; bio?: string | null } | undefined;
 }
 

@@ -34,6 +34,7 @@ interface DbRow {
   boosted_by: string;
   enrichment: string | null;
   topics: string;
+  author_followers: number | null;
 }
 
 /** A JSON column written by params() below; a row written before its column existed has the default. */
@@ -54,7 +55,7 @@ function toItem(r: DbRow): Item {
     platform: r.platform,
     nativeId: r.native_id,
     url: r.url,
-    author: { handle: r.author_handle, name: r.author_name, url: r.author_url, avatarUrl: r.author_avatar, emojis: fromJson<CustomEmoji[]>(r.author_emojis, []) },
+    author: { handle: r.author_handle, name: r.author_name, url: r.author_url, avatarUrl: r.author_avatar, emojis: fromJson<CustomEmoji[]>(r.author_emojis, []), followers: r.author_followers },
     text: r.text,
     html: r.html,
     lang: r.lang,
@@ -106,12 +107,13 @@ function params(i: ItemRow) {
     boosted_by: JSON.stringify(i.boostedBy),
     enrichment: i.enrichment === null ? null : JSON.stringify(i.enrichment),
     topics: JSON.stringify(i.topics),
+    author_followers: i.author.followers,
   };
 }
 
 const COLUMNS =
   'seq, source_id, platform, native_id, url, author_handle, author_name, author_url, author_avatar, text, html, lang, tags, created_at, ingested_at, reply_to, edited_at, deleted_at, visibility, ' +
-  'content_warning, sensitive, media, poll, emojis, author_emojis, boosted_by, enrichment, topics';
+  'content_warning, sensitive, media, poll, emojis, author_emojis, boosted_by, enrichment, topics, author_followers';
 const VALUES = COLUMNS.split(', ').map((c) => `@${c}`).join(', ');
 
 export interface ListQuery {

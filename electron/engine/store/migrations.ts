@@ -231,6 +231,12 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   TRENDS_ALERTS_MIGRATION,
   // issue 12
   QUEUE_MIGRATION,
+  // issue 11/12: reach (alert author rules, triage reach conditions)
+  {
+    version: 9,
+    name: "items carry their author's follower count (null: unknown, and for rows stored before)",
+    sql: `ALTER TABLE items ADD COLUMN author_followers INTEGER;`,
+  },
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

@@ -232,6 +232,26 @@ describe('trends and alerts wired into the engine (issue 11)', () => {
     }
   });
 
+  it("an author rule fires on reach: the stored follower count meets minFollowers; small and unknown reach don't", async () => {
+    const { hub, t } = await start();
+    const rule = { id: 'reach', name: 'High reach', kind: 'author', severity: 'warning', handles: [], minFollowers: 100_000, cooldownMinutes: 0 };
+    expect((await rpc(hub, 'alerts.rules.save', t.lead, { rule })).status).toBe(200);
+    const by = (handle: string, followers?: number) =>
+      post({ html: `<p>Kettlebird lids cracking, anyone else?</p>`, author: { handle, name: handle, url: null, avatarUrl: null }, ...(followers === undefined ? {} : { authorSignals: { followers } }) });
+    hub.engine.pipeline.ingest('test', [{ op: 'upsert', post: by('small@social.example', 99_999) }, { op: 'upsert', post: by('unknown@social.example') }]);
+    await hub.engine.alerts.idle();
+    const none = (await rpc(hub, 'alerts.list', t.lead, {})).body.alerts as Alert[];
+    expect(none.filter((a) => a.ruleId === 'reach')).toEqual([]);
+    hub.engine.pipeline.ingest('test', [{ op: 'upsert', post: by('jo@news.example', 250_000) }]);
+    await hub.engine.alerts.idle();
+    const alerts = ((await rpc(hub, 'alerts.list', t.lead, {})).body.alerts as Alert[]).filter((a) => a.ruleId === 'reach');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.severity).toBe('warning');
+    expect(JSON.stringify(alerts[0])).toContain('250,000 followers');
+    const item = hub.store.items.get(alerts[0]!.evidence.itemIds[0]!);
+    expect(item?.author).toMatchObject({ handle: 'jo@news.example', followers: 250_000 });
+  });
+
   it('never throws into ingest: a failing evaluator is logged and the post is stored', async () => {
     const { hub } = await start();
     hub.engine.alerts.evaluator.onPost = () => {

@@ -39,5 +39,12 @@ describe('the demo queue (teams, rules, SLA) routes the default scenario', () =>
     for (const [who, , , team] of cases) expect({ who, team: teamOf(who) }).toEqual({ who, team });
     expect(list.find((c) => c.author.handle.startsWith('priya_k'))!.private).toBe(true);
     expect(list.find((c) => c.author.handle.startsWith('sam_runs'))!).toMatchObject({ priority: 'urgent', tags: expect.arrayContaining(['safety', 'complaint']) });
+    expect(list.find((c) => c.author.handle.startsWith('marcus_wren'))!.tags).not.toContain('high-reach');
+
+    // The scenario's business reporter: 250,000 followers makes her urgent (and tagged) before the press rule routes her.
+    const dana = post({ html: "<p>Writing about today's Kettlebird app outage: how many customers were charged twice?</p>", author: author('dana_ortiz') });
+    t.engine.pipeline.ingest('s1', [{ op: 'upsert', post: { ...dana, authorSignals: { bio: 'Business reporter at the Harbour Gazette.', followers: 250_000 } } }]);
+    const after = (await t.call<{ conversations: ConversationView[] }>(users.lead, 'queue.list', { view: 'all' })).conversations;
+    expect(after.find((c) => c.author.handle.startsWith('dana_ortiz'))).toMatchObject({ team: 'pr', priority: 'urgent', tags: expect.arrayContaining(['high-reach', 'press']) });
   });
 });

@@ -95,6 +95,29 @@ describe('queue wiring: placement, triage and assignment in the ingest transacti
     expect(all.map((c) => c.team)).toEqual(['sales']);
   });
 
+  it("triage's reach condition reads the follower count stored with the item", async () => {
+    const s = await setup();
+    await s.t.call(users.lead, 'teams.save', {
+      teams: [
+        { id: 'care', name: 'Care', members: [{ user: 'agent1' }] },
+        { id: 'sales', name: 'Sales', members: [{ user: 'agent2' }] },
+        { id: 'pr', name: 'PR', members: [{ user: 'agent2' }] },
+      ],
+    });
+    await s.t.call(users.lead, 'rules.save', {
+      config: {
+        rules: [{ id: 'reach', name: 'High reach to PR', when: [{ field: 'reach', atLeast: 100_000 }], then: { team: 'pr', priority: 'urgent' } }],
+        defaultRoute: { team: 'care', sla: 'std' },
+      },
+    });
+    const author = (handle: string) => ({ handle, name: handle, url: null, avatarUrl: null });
+    s.ingest({ html: COMPLAINT, author: author('jo@news.example'), authorSignals: { followers: 250_000 } });
+    s.ingest({ html: COMPLAINT, author: author('kim@social.example'), authorSignals: { followers: 99_999 } });
+    s.ingest({ html: COMPLAINT, author: author('lee@social.example') });
+    const teams = Object.fromEntries((await s.list()).map((c) => [c.author.handle, c.team]));
+    expect(teams).toEqual({ 'jo@news.example': 'pr', 'kim@social.example': 'care', 'lee@social.example': 'care' });
+  });
+
   it('an agent going offline hands back unstarted conversations; answered ones stay', async () => {
     const s = await setup();
     await s.t.call(users.agent, 'presence.set', { status: 'online' });

@@ -13,7 +13,7 @@ const row = (over: Partial<Omit<Item, 'id'>> = {}): Omit<Item, 'id'> => ({
   platform: 'mastodon',
   nativeId: 'https://social.example/users/ana/statuses/1',
   url: null,
-  author: { handle: 'ana@social.example', name: 'Ana', url: null, avatarUrl: null, emojis: [{ shortcode: 'wave', url: 'https://social.example/w.png', staticUrl: 'https://social.example/w.png' }] },
+  author: { handle: 'ana@social.example', name: 'Ana', url: null, avatarUrl: null, emojis: [{ shortcode: 'wave', url: 'https://social.example/w.png', staticUrl: 'https://social.example/w.png' }], followers: 250_000 },
   text: 'hi',
   html: '<p>hi</p>',
   lang: 'en',
@@ -40,6 +40,9 @@ describe('items: the new fields', () => {
     const store = openStore(':memory:');
     const item = store.items.insert(row());
     expect(store.items.get(item.id)).toEqual(item);
+    expect(store.items.get(item.id)!.author.followers).toBe(250_000);
+    store.items.update({ ...item, author: { ...item.author, followers: null } });
+    expect(store.items.get(item.id)!.author.followers).toBeNull();
     store.close();
   });
 
@@ -62,7 +65,8 @@ describe('items: the new fields', () => {
       poll: null,
       emojis: [],
       boostedBy: [],
-      author: { handle: 'ana@social.example', emojis: [] },
+      // Reach unknown, never zero: a reach rule must not fire (nor match "under N") on old rows.
+      author: { handle: 'ana@social.example', emojis: [], followers: null },
     });
     store.close();
   });

@@ -9,7 +9,7 @@ export function makeItem(id: number, patch: Partial<Item> = {}): Item {
     platform: 'mastodon',
     nativeId: `n${id}`,
     url: `https://social.example/@ana/${id}`,
-    author: { handle: 'ana@social.example', name: 'Ana', url: null, avatarUrl: null, emojis: [] },
+    author: { handle: 'ana@social.example', name: 'Ana', url: null, avatarUrl: null, emojis: [], followers: null },
     text: `post ${id}`,
     html: `<p>post ${id}</p>`,
     lang: 'en',

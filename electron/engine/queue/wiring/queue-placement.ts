@@ -50,7 +50,7 @@ export function triageItemOf(item: Item): TriageItem {
     stage: (b.stage as TriageItem['stage']) ?? null,
     topics: item.topics,
     urgency: b.urgency,
-    author: { handle: item.author.handle, followers: null },
+    author: { handle: item.author.handle, followers: item.author.followers },
     private: isPrivate(item.visibility),
   };
 }
