@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { systemClock } from '../../shared/clock.js';
 import { addUser, ADMIN_TOKEN_FILE, DEMO_TOKENS_FILE, listUsers, openDataStore, removeUser, rotateToken, UserError, VERSION } from '../engine/index.js';
+import { parsePublicUrl } from './public-url.js';
 import { DEFAULT_PORT, startHub } from './start-hub.js';
 
 const USAGE = `Usage:
   npm run hub -- [--data DIR] [--port N] [--host H] [--demo [SCENARIO]] [--replay FILE.jsonl] [--speed X] [--origin URL]...
+                 [--public-url URL]   (the hub's address in alert links; or NEWSROOM_PUBLIC_URL)
   npm run hub -- user add NAME --role admin|crisis|lead|agent|wall [--data DIR]
   npm run hub -- user rotate NAME [--data DIR]     (a new token; the old one and its open sessions stop at once)
   npm run hub -- user remove NAME [--data DIR]     (every open session of NAME ends at once)
@@ -25,13 +27,14 @@ interface Args {
   replay: string | null;
   speed: number | undefined;
   origins: string[];
+  publicUrl: string | null;
   fresh: boolean;
   role: string | null;
   positional: string[];
 }
 
 function parse(argv: string[]): Args {
-  const a: Args = { data: null, port: DEFAULT_PORT, host: '127.0.0.1', demo: null, replay: null, speed: undefined, origins: [], fresh: false, role: null, positional: [] };
+  const a: Args = { data: null, port: DEFAULT_PORT, host: '127.0.0.1', demo: null, replay: null, speed: undefined, origins: [], publicUrl: null, fresh: false, role: null, positional: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -61,6 +64,13 @@ function parse(argv: string[]): Args {
         break;
       }
       case '--origin': a.origins.push(value()); break;
+      case '--public-url':
+        try {
+          a.publicUrl = parsePublicUrl(value());
+        } catch (err) {
+          throw new UsageError((err as Error).message);
+        }
+        break;
       case '--role': a.role = value(); break;
       case '--fresh': a.fresh = true; break;
       case '--help': case '-h': console.log(USAGE); process.exit(0);
@@ -117,6 +127,7 @@ async function serve(a: Args): Promise<void> {
     replay: a.replay,
     ...(a.speed ? { speed: a.speed } : {}),
     origins: a.origins,
+    ...(a.publicUrl ? { publicUrl: a.publicUrl } : {}),
   });
   const wallToken = hub.tokens?.wall;
   console.log(`\nNewsroom hub ${VERSION} — data in ${hub.dataDir}`);
@@ -131,6 +142,7 @@ async function serve(a: Args): Promise<void> {
   console.log(`  Sign in:  ${hub.url}/  with a token from ${hub.tokens ? join(hub.dataDir, 'tokens.json') : join(hub.dataDir, 'admin.token')}`);
   if (hub.adminToken) console.log(`  New admin token written to ${join(hub.dataDir, 'admin.token')}`);
   console.log(`  Health:   ${hub.url}/api/health`);
+  console.log(`  Alert links in webhooks and email: ${hub.publicUrl}/#/alerts/…${hub.publicUrl === hub.url ? '  (set --public-url or NEWSROOM_PUBLIC_URL to the address people reach the hub at)' : ''}`);
   if (hub.sandbox) console.log(`  Sandbox:  ${hub.sandbox.url}  (GET /_sandbox/published, POST /_sandbox/faults)`);
   console.log('Press Ctrl+C to stop.\n');
   let closing = false;

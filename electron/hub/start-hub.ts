@@ -11,6 +11,7 @@ import { createFileSecrets } from './file-secrets.js';
 import { startHubServer } from './http-server.js';
 import { consoleLogger } from './logger.js';
 import { seedDemoQueue } from './demo-queue.js';
+import { alertLinkFor, parsePublicUrl } from './public-url.js';
 
 export interface HubOptions {
   dataDir: string;
@@ -31,10 +32,18 @@ export interface HubOptions {
   heartbeatMs?: number;
   /** Trends and alerts (epoch length, delivery overrides); unset fields come from the environment, then defaults. */
   alerts?: AlertsOptions;
+  /**
+   * Where people reach the hub (e.g. https://newsroom.example behind a proxy): alert messages
+   * link to `<publicUrl>/#/alerts/<id>`, and its origin is allowed like an --origin. Default:
+   * NEWSROOM_PUBLIC_URL, else the hub's own address.
+   */
+  publicUrl?: string;
 }
 
 export interface Hub {
   url: string;
+  /** The base of the links in alert messages. */
+  publicUrl: string;
   dataDir: string;
   store: Store;
   engine: EngineWithInternals;
@@ -95,6 +104,9 @@ function publishOptionsFromEnv(env: NodeJS.ProcessEnv): PublishOptions {
 export async function startHub(opts: HubOptions): Promise<Hub> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? consoleLogger();
+  const configuredUrl = opts.publicUrl ?? process.env.NEWSROOM_PUBLIC_URL;
+  // Known before the engine starts when configured; else the listen address, once listening.
+  let publicUrl = configuredUrl ? parsePublicUrl(configuredUrl) : null;
   const dataDir = resolve(opts.dataDir);
   const demo = opts.demo !== undefined && opts.demo !== null;
   const { store, adminToken, tokens } = openDataDir(dataDir, { clock, demoUsers: demo });
@@ -110,7 +122,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       log,
       ...(opts.pollIntervalMs !== undefined ? { pollIntervalMs: opts.pollIntervalMs } : {}),
       publish: { ...publishOptionsFromEnv(process.env), ...opts.publish },
-      alerts: alertsOptionsFrom(process.env, opts.alerts, demo ? (opts.speed ?? 1) : undefined),
+      alerts: { alertLink: (id) => (publicUrl ? alertLinkFor(publicUrl, id) : null), ...alertsOptionsFrom(process.env, opts.alerts, demo ? (opts.speed ?? 1) : undefined) },
     });
     if (demo || opts.replay) {
       // The brand token outlives restarts so the source's stored token stays valid.
@@ -139,12 +151,14 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       host: opts.host ?? '127.0.0.1',
       port,
       staticDir: opts.staticDir ?? resolve('out/renderer'),
-      origins: opts.origins ?? [],
+      origins: [...(opts.origins ?? []), ...(publicUrl ? [new URL(publicUrl).origin] : [])],
       ...(opts.heartbeatMs !== undefined ? { heartbeatMs: opts.heartbeatMs } : {}),
     });
+    publicUrl ??= server.url;
     const sb = sandbox;
     return {
       url: server.url,
+      publicUrl,
       dataDir,
       store,
       engine,

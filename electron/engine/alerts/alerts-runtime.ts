@@ -34,6 +34,8 @@ export interface AlertsOptions {
   dispatch?: Pick<DispatcherDeps, 'mailTransport' | 'policy' | 'random' | 'webhookTimeoutMs'>;
   /** The brand's names, for the default rules a fresh install starts with. */
   brandTerms?: readonly string[];
+  /** The link to an alert in the app, for webhook and email messages (the hub's public URL); none when unset. */
+  alertLink?: DispatcherDeps['alertLink'];
 }
 
 export interface AlertsRuntimeDeps {
@@ -126,6 +128,7 @@ export function createAlertsRuntime(deps: AlertsRuntimeDeps): AlertsRuntime {
         return item ? [{ author: item.author.handle, text: item.text, url: item.url }] : [];
       }),
     log,
+    ...(deps.options?.alertLink ? { alertLink: deps.options.alertLink } : {}),
     ...deps.options?.dispatch,
   });
 

@@ -8,13 +8,29 @@ export interface Route {
 
 const PATHS: readonly RoutePath[] = ['wall', 'signin', 'desk', 'compose', 'posts', 'crisis', 'settings', 'alerts'];
 
-/** "#/wall?name=lobby" → { path: 'wall', params }. Anything unknown is the wall, the default screen. */
+/**
+ * "#/wall?name=lobby" → { path: 'wall', params }. Anything unknown is the wall, the default screen.
+ * "#/alerts/ID" (the link in alert messages) is the alerts page with `alert=ID`.
+ */
 export function parseHash(hash: string): Route {
   const body = hash.replace(/^#/, '');
   const q = body.indexOf('?');
-  const path = (q >= 0 ? body.slice(0, q) : body).replace(/^\/+|\/+$/g, '');
+  let path = (q >= 0 ? body.slice(0, q) : body).replace(/^\/+|\/+$/g, '');
   const params = new URLSearchParams(q >= 0 ? body.slice(q + 1) : '');
+  const alertLink = /^alerts\/([^/]+)$/u.exec(path);
+  if (alertLink) {
+    path = 'alerts';
+    params.set('alert', safeDecode(alertLink[1]!));
+  }
   return { path: (PATHS as readonly string[]).includes(path) ? (path as RoutePath) : 'wall', params };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 export function formatHash(path: RoutePath, params?: URLSearchParams): string {

@@ -19,9 +19,9 @@ afterEach(async () => {
   server = null;
 });
 
-async function start() {
+async function start(over: { publicUrl?: string } = {}) {
   const clock = new FakeClock();
-  hub = await hubOn(tmpDataDir(), { clock, alerts: { trends: { epochMs: EPOCH, width: 2 ** 14 }, dispatch: { policy: { maxAttempts: 1 } } } });
+  hub = await hubOn(tmpDataDir(), { clock, alerts: { trends: { epochMs: EPOCH, width: 2 ** 14 }, dispatch: { policy: { maxAttempts: 1 } } }, ...over });
   const t = {
     wall: addUser(hub.store, clock, 'lobby-wall', 'wall'),
     agent: addUser(hub.store, clock, 'ana', 'agent'),
@@ -178,7 +178,12 @@ describe('trends and alerts wired into the engine (issue 11)', () => {
     hub.engine.pipeline.ingest('test', [{ op: 'upsert', post: post({ html: '<p>I want a refund now</p>' }) }]);
     await hub.engine.alerts.idle();
     expect(got).toHaveLength(1);
-    expect(JSON.parse(got[0]!)).toHaveProperty('text');
+    const slack = JSON.parse(got[0]!) as { text: string; blocks: Array<{ type: string; elements?: Array<{ url?: string }> }> };
+    expect(slack).toHaveProperty('text');
+    // No --public-url: the link is the hub's own address, to the alert with its evidence.
+    const raised = ((await rpc(hub, 'alerts.list', t.lead, {})).body.alerts as Alert[]).find((a) => a.ruleId === 'mention')!;
+    expect(hub.publicUrl).toBe(hub.url);
+    expect(slack.blocks.find((b) => b.type === 'actions')?.elements?.[0]?.url).toBe(`${hub.url}/#/alerts/${encodeURIComponent(raised.id)}`);
     const letters = (await rpc(hub, 'alerts.deadLetters.list', t.lead, {})).body.deadLetters as Array<{ id: number; channelId: string; error: string }>;
     expect(letters).toEqual([expect.objectContaining({ channelId: 'slack', error: expect.stringContaining('500') })]);
     expect(JSON.stringify(letters)).not.toContain('secret-token');
@@ -193,8 +198,8 @@ describe('trends and alerts wired into the engine (issue 11)', () => {
     expect(kinds).toEqual(expect.arrayContaining(['alert_channel.saved', 'dead_letter.added', 'dead_letter.removed']));
   });
 
-  it('emails an alert through a channel saved with its SMTP password (to a local SMTP server)', async () => {
-    const { hub, t } = await start();
+  it('emails an alert through a channel saved with its SMTP password (to a local SMTP server), linking to the alert at the public URL', async () => {
+    const { hub, t } = await start({ publicUrl: 'https://newsroom.kettlebird.example/' });
     const mails: Array<{ to: string[]; raw: string }> = [];
     const smtp = new SMTPServer({
       secure: false,
@@ -226,6 +231,11 @@ describe('trends and alerts wired into the engine (issue 11)', () => {
       expect(mails).toHaveLength(1);
       expect(mails[0]!.to).toEqual(['crisis@kettlebird.example']);
       expect(mails[0]!.raw).toContain('Refunds by mail');
+      const raised = ((await rpc(hub, 'alerts.list', t.lead, {})).body.alerts as Alert[]).find((a) => a.ruleId === 'mail-refunds')!;
+      // Quoted-printable may fold long lines ("=\r\n"): unfold before looking for the link.
+      const unfolded = mails[0]!.raw.replace(/=\r?\n/gu, '').replace(/=3D/gu, '=');
+      expect(unfolded).toContain(`Evidence: https://newsroom.kettlebird.example/#/alerts/${encodeURIComponent(raised.id)}`);
+      expect(unfolded).toContain(`<a href="https://newsroom.kettlebird.example/#/alerts/${encodeURIComponent(raised.id)}">`);
       expect((await rpc(hub, 'alerts.deadLetters.list', t.lead, {})).body.deadLetters).toEqual([]);
     } finally {
       await new Promise<void>((r) => smtp.close(() => r()));

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Alert } from '../../../../shared/alerts';
 import { rpc } from '../../api/rpc';
 import { db } from '../../db/db';
 import { useLiveRead } from '../../db/use-live';
 import { may } from '../../lib/permissions';
+import { useRoute } from '../../lib/route';
 import { useAction } from '../../lib/use-action';
 import { useMethod } from '../../lib/use-method';
 import { useRole } from '../../store/app-store';
@@ -11,33 +12,52 @@ import { Sparkline } from '../wall-panels/sparkline';
 import { SeverityBadge } from './alert-parts';
 import './alerts.css';
 
-/** #/alerts: every alert, newest first, with who acknowledged it when, and its evidence. */
+const LIST_LIMIT = 200;
+
+/**
+ * #/alerts: every alert, newest first, with who acknowledged it when, and its evidence.
+ * #/alerts/ID (the link in webhook and email messages) opens that alert's evidence and shows it.
+ */
 export function AlertsView() {
   const [open, setOpen] = useState(false);
-  const list = useMethod('alerts.list', { limit: 200, unacknowledged: open }, ['alert.raised', 'alert.acked'], 30_000);
+  const linked = useRoute().params.get('alert');
+  const list = useMethod('alerts.list', { limit: LIST_LIMIT, unacknowledged: open }, ['alert.raised', 'alert.acked'], 30_000);
   const alerts = list.data?.alerts ?? [];
+  const missing = linked !== null && list.data !== null && !alerts.some((a) => a.id === linked);
   return (
     <section className="panel alerts-view" data-testid="alerts-view">
       <label className="alerts-filter">
         <input type="checkbox" checked={open} onChange={(e) => setOpen(e.target.checked)} /> Only unacknowledged
       </label>
       {list.error && !list.data ? <p className="form-error">{list.error}</p> : null}
+      {missing ? (
+        <p className="hint" data-testid="alert-link-missing">
+          The linked alert is not among the {open ? 'unacknowledged' : `${LIST_LIMIT} newest`} alerts{open ? '' : ' (older ones are not kept on this page)'}.
+        </p>
+      ) : null}
       {list.data && alerts.length === 0 ? <p className="hint">No alerts{open ? ' waiting for anyone' : ' yet'}.</p> : null}
       <ul className="alerts-list">
         {alerts.map((a) => (
-          <AlertRow key={a.id} alert={a} />
+          <AlertRow key={a.id} alert={a} linked={a.id === linked} />
         ))}
       </ul>
     </section>
   );
 }
 
-function AlertRow({ alert: a }: { alert: Alert }) {
+function AlertRow({ alert: a, linked }: { alert: Alert; linked: boolean }) {
   const role = useRole();
   const act = useAction();
-  const [showEvidence, setShowEvidence] = useState(false);
+  const [showEvidence, setShowEvidence] = useState(linked);
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!linked) return;
+    // Opened from a link (or the link changed while the page was open): the alert, its evidence, in view.
+    setShowEvidence(true);
+    row.current?.scrollIntoView?.({ block: 'start' });
+  }, [linked]);
   return (
-    <li className={`alert-row alert-row-${a.severity}`} data-testid="alert-row" data-alert-id={a.id}>
+    <li ref={row} className={`alert-row alert-row-${a.severity}${linked ? ' alert-row-linked' : ''}`} data-testid="alert-row" data-alert-id={a.id} data-linked={linked || undefined}>
       <div className="alert-row-head">
         <SeverityBadge severity={a.severity} /> <strong>{a.title}</strong>
         <span className="hint">
