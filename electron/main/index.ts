@@ -4,10 +4,11 @@ import { app, BrowserWindow, dialog, ipcMain, Notification, powerSaveBlocker, pr
 import { systemClock } from '../../shared/clock.js';
 import { createEngine, localAdmin, openDataDir, type Engine, type Store } from '../engine/index.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
-import { APP_ORIGIN, devServerUrlFrom, originOf, type WindowKind } from './app-url.js';
+import { APP_ORIGIN, devServerUrlFrom, entryUrl, originOf, type WindowKind } from './app-url.js';
 import { initialWindowKind, parseLaunchArgs, type LaunchOptions } from './args.js';
 import { contentSecurityPolicy } from './csp.js';
 import { registerOpenExternal, registerRpc, registerUnavailableRpc } from './ipc.js';
+import { alertRouteUrl, watchAlerts, type AlertNotifier } from './alert-notifications.js';
 import { watchFreeze } from './freeze-notifications.js';
 import { watchSla } from './sla-notifications.js';
 import { createHubTokenStore, registerHubToken } from './hub-token.js';
@@ -67,6 +68,26 @@ function openWindow(kind: WindowKind, options: LaunchOptions, devServerUrl: stri
   });
 }
 
+/** Notifications are kept referenced until closed: one garbage-collected early loses its click. */
+const liveNotifications = new Set<Notification>();
+
+function alertNotifier(): AlertNotifier {
+  return {
+    isSupported: () => Notification.isSupported(),
+    show(options, onClick) {
+      const n = new Notification(options);
+      liveNotifications.add(n);
+      n.on('click', () => {
+        liveNotifications.delete(n);
+        onClick();
+      });
+      n.on('close', () => liveNotifications.delete(n));
+      n.show();
+    },
+    beep: () => shell.beep(),
+  };
+}
+
 async function start(options: LaunchOptions): Promise<void> {
   const devServerUrl = devServerUrlFrom(process.env, app.isPackaged);
   const origins = new Set([APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl)!] : [])]);
@@ -109,6 +130,14 @@ async function start(options: LaunchOptions): Promise<void> {
         // issue 12: the SLA escalation to the lead (solo mode: the local admin is the lead).
         watchSla(engine, (n) => {
           if (Notification.isSupported()) new Notification({ title: n.title, body: n.body, urgency: 'critical' }).show();
+        }),
+        // issue 11: warning and crisis alerts, with sound; a click opens the alert on the desk.
+        watchAlerts(engine, alertNotifier(), (id) => {
+          openWindow('desk', options, devServerUrl);
+          const desk = windows.get('desk');
+          if (!desk || desk.isDestroyed()) return;
+          const current = desk.webContents.getURL() || entryUrl('desk', devServerUrl);
+          desk.loadURL(alertRouteUrl(current, id)).catch((err: unknown) => log.warn('alert not opened', { error: String(err) }));
         }),
       );
       log.info('solo mode', { dataDir });
