@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/alerts.js';
 import type { Hub } from '../../../electron/hub/start-hub.js';
+import type { ConversationView } from '../../../shared/queue-views.js';
 import { hubOn, rpc, tmpDataDir } from '../hub/hub-helpers.js';
 
 let hub: Hub | null = null;
@@ -47,5 +48,12 @@ describe('the default demo tells the crisis story (issue 11)', () => {
 
     // Nobody froze: the cheerful post goes out at its time.
     await until('the cheerful post published', async () => hub!.sandbox!.published().some((s) => (s.content ?? '').includes('Had a hard day?')), 45_000);
+
+    // At 4:40 the business reporter (250,000 followers) asked about the outage: a reach alert, and PR gets her, urgently.
+    const reach = ((await rpc(hub, 'alerts.list', lead, {})).body.alerts as Alert[]).find((a) => a.ruleId === 'demo-high-reach');
+    expect(reach).toMatchObject({ severity: 'warning', subject: expect.stringContaining('dana_ortiz@press.example') });
+    expect(reach!.why).toContain('250,000 followers');
+    const conversations = (await rpc(hub, 'queue.list', lead, { view: 'all' })).body.conversations as ConversationView[];
+    expect(conversations.find((c) => c.author.handle === 'dana_ortiz@press.example')).toMatchObject({ team: 'pr', priority: 'urgent', tags: expect.arrayContaining(['high-reach', 'press']) });
   });
 });
