@@ -1,5 +1,6 @@
 import type { NotificationConstructorOptions } from 'electron';
 import type { Alert } from '../../shared/alerts.js';
+import { alertNotice, createSeenAlerts } from '../../shared/alert-notice.js';
 import type { ChangeEnvelope } from '../../shared/changes.js';
 
 /** The Electron Notification options an alert uses (checked against Electron's own type). */
@@ -14,28 +15,16 @@ export interface AlertNotifier {
   beep(): void;
 }
 
-/** Alert ids remembered against a re-sent alert.raised (a resumed feed, a replayed change). */
-const REMEMBERED = 1_000;
-const MAX_BODY = 250;
-
 /**
- * A desktop notification for a warning or crisis alert; null for info alerts and for alerts raised
- * in their rule's quiet hours (those stay in the app, like they stay off the channels).
+ * The notification for a warning or crisis alert (null for the rest, see shared/alert-notice.ts).
  * Sound: `silent: false` asks the OS for its notification sound. A crisis also stays on screen until
- * dismissed, with critical urgency, and beeps, because some notification daemons (most Linux ones)
- * play no sound for a notification.
+ * dismissed, with critical urgency, and beeps (watchAlerts), because some notification daemons
+ * (most Linux ones) play no sound for a notification.
  */
 export function alertNotification(alert: Alert): AlertNotificationOptions | null {
-  if (alert.quiet || (alert.severity !== 'warning' && alert.severity !== 'crisis')) return null;
-  const crisis = alert.severity === 'crisis';
-  const why = alert.why.length > MAX_BODY ? `${alert.why.slice(0, MAX_BODY - 1)}…` : alert.why;
-  return {
-    title: `${crisis ? 'CRISIS' : 'Warning'}: ${alert.title}`,
-    body: `${why}\nClick to open the alert and its evidence.`,
-    urgency: crisis ? 'critical' : 'normal',
-    silent: false,
-    timeoutType: crisis ? 'never' : 'default',
-  };
+  const n = alertNotice(alert);
+  if (!n) return null;
+  return { title: n.title, body: n.body, urgency: n.crisis ? 'critical' : 'normal', silent: false, timeoutType: n.crisis ? 'never' : 'default' };
 }
 
 /** The window's URL with the route to one alert (the hash the renderer parses, lib/route.ts). */
@@ -54,15 +43,12 @@ export function watchAlerts(
   notifier: AlertNotifier,
   openAlert: (alertId: string) => void,
 ): () => void {
-  const seen = new Set<string>();
+  const seenBefore = createSeenAlerts();
   return engine.onChanges((envs) => {
     for (const { change } of envs) {
-      if (change.kind !== 'alert.raised' || seen.has(change.alert.id)) continue;
+      if (change.kind !== 'alert.raised') continue;
       const options = alertNotification(change.alert);
-      if (!options || !notifier.isSupported()) continue;
-      seen.add(change.alert.id);
-      // A Set iterates in insertion order: the oldest id goes first.
-      if (seen.size > REMEMBERED) seen.delete(seen.values().next().value!);
+      if (!options || !notifier.isSupported() || seenBefore(change.alert.id)) continue;
       const id = change.alert.id;
       notifier.show(options, () => openAlert(id));
       if (change.alert.severity === 'crisis') notifier.beep();

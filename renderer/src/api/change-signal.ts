@@ -8,8 +8,19 @@ import type { Change } from '../../../shared/changes';
 type Listener = (kind: Change['kind']) => void;
 const listeners = new Set<Listener>();
 
+const changeListeners = new Set<(change: Change) => void>();
+
 export function announceChange(change: Change): void {
   for (const l of listeners) l(change.kind);
+  for (const l of changeListeners) l(change);
+}
+
+/** Every change as it streams in, whole (the alert notifications read the alert itself). */
+export function onStreamedChange(listener: (change: Change) => void): () => void {
+  changeListeners.add(listener);
+  return () => {
+    changeListeners.delete(listener);
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { db } from '../db/db';
+import { useAlertNotifications } from '../features/alerts/use-alert-notifications';
 import { DeskView } from '../features/desk/desk-view';
 import { useFreezeNotifications } from '../features/freeze/use-freeze-notifications';
 import { SignInView } from '../features/signin/signin-view';
@@ -34,6 +35,7 @@ export function App() {
   useSync(db);
   // Above the early returns: hooks run on every render, so the watch lives whichever screen shows.
   useFreezeNotifications(db);
+  useAlertNotifications();
   const route = useRoute();
   const token = useApp((s) => s.token);
   const tokenLoaded = useApp((s) => s.tokenLoaded);
