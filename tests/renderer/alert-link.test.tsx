@@ -54,7 +54,10 @@ describe('the link in alert messages (#/alerts/ID)', () => {
   });
 
   it('opens that alert with its evidence; the others stay closed', async () => {
-    await db.items.bulkPut([makeItem(7, { text: 'Charged twice by the app' }), makeItem(8, { text: 'Card charged three times' })]);
+    await db.items.bulkPut([
+      makeItem(7, { text: 'Charged twice by the app', author: { handle: 'dana@press.example', name: 'Dana', url: null, avatarUrl: null, emojis: [], followers: 250_000 } }),
+      makeItem(8, { text: 'Card charged three times' }),
+    ]);
     unset = serve([alert('first', [1]), alert('linked-one', [7, 8]), alert('last', [2])]);
     window.location.hash = '#/alerts/linked-one';
     render(<AlertsView />);
@@ -65,6 +68,9 @@ describe('the link in alert messages (#/alerts/ID)', () => {
     const evidence = within(linked).getByTestId('alert-evidence');
     expect(await within(evidence).findByText('Charged twice by the app')).toBeTruthy();
     expect(within(evidence).getByText('Card charged three times')).toBeTruthy();
+    // The reach the post was stored with; none shown where it is unknown.
+    expect(within(evidence).getByText('(250,000 followers)')).toBeTruthy();
+    expect(within(evidence).getAllByText(/followers\)/u)).toHaveLength(1);
     expect(within(rows[0]!).queryByTestId('alert-evidence')).toBeNull();
     expect(within(rows[2]!).queryByTestId('alert-evidence')).toBeNull();
     expect(screen.queryByTestId('alert-link-missing')).toBeNull();

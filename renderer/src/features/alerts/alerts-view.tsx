@@ -111,7 +111,9 @@ function Evidence({ alert: a }: { alert: Alert }) {
       <ul className="alert-evidence-posts">
         {(items ?? []).map((i) => (
           <li key={i.id}>
-            <strong>@{i.author.handle}</strong> {i.text}
+            <strong>@{i.author.handle}</strong>
+            {/* Reach, when the platform said (items replicated before it was stored have none). */}
+            {i.author.followers != null ? <span className="hint"> ({i.author.followers.toLocaleString('en')} followers)</span> : null} {i.text}
           </li>
         ))}
       </ul>
