@@ -2,23 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { alertNotification, alertRouteUrl, watchAlerts, type AlertNotificationOptions, type AlertNotifier } from '../../electron/main/alert-notifications.js';
 import type { Alert } from '../../shared/alerts.js';
 import type { Change, ChangeEnvelope } from '../../shared/changes.js';
+import { makeAlert } from '../shared/alert-fixture.js';
 
-const alert = (id: string, over: Partial<Alert> = {}): Alert => ({
-  id,
-  ruleId: 'r',
-  ruleName: 'Payments failing',
-  kind: 'sensitive_event',
-  severity: 'crisis',
-  subject: 'charged',
-  title: '“charged twice” in the news',
-  why: '14 posts about charged twice in 2 minutes (usually 0.3).',
-  evidence: { itemIds: [1], terms: ['charged'], seriesKey: null, series: [], numbers: {} },
-  createdAt: '2026-11-30T10:00:00.000Z',
-  quiet: false,
-  channels: [],
-  ack: null,
-  ...over,
-});
+const alert = (id: string, over: Partial<Alert> = {}): Alert =>
+  makeAlert(id, { title: '“charged twice” in the news', why: '14 posts about charged twice in 2 minutes (usually 0.3).', ...over });
 
 function fakeEngine() {
   let listener: ((envs: ChangeEnvelope[]) => void) | null = null;

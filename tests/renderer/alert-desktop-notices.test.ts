@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert } from '../../shared/alerts';
 import type { Role } from '../../shared/roles';
+import { makeAlert } from '../shared/alert-fixture';
 import { announceChange, onStreamedChange } from '../../renderer/src/api/change-signal';
 import { createAlertNoticeHandler, NOTIFY_WITHIN_MS, type AlertNoticeDeps, type PageNotificationApi } from '../../renderer/src/features/alerts/alert-desktop-notices';
 
 const NOW = Date.parse('2026-11-30T10:05:00.000Z');
-const alert = (id: string, over: Partial<Alert> = {}): Alert => ({
-  id,
-  ruleId: 'r',
-  ruleName: 'Payments failing',
-  kind: 'sensitive_event',
-  severity: 'crisis',
-  subject: 'charged',
-  title: 'Payments failing',
-  why: '14 posts about charged twice',
-  evidence: { itemIds: [1], terms: ['charged'], seriesKey: null, series: [], numbers: {} },
-  createdAt: '2026-11-30T10:04:00.000Z',
-  quiet: false,
-  channels: [],
-  ack: null,
-  ...over,
-});
+const alert = makeAlert;
 
 function fakeApi(permission: NotificationPermission = 'granted') {
   const shown: Array<{ title: string; options: NotificationOptions | undefined; click: () => void }> = [];

@@ -8,24 +8,11 @@ import { setRpcTransport } from '../../renderer/src/api/rpc';
 import { db } from '../../renderer/src/db/db';
 import { AlertsView } from '../../renderer/src/features/alerts/alerts-view';
 import { parseHash } from '../../renderer/src/lib/route';
+import { makeAlert } from '../shared/alert-fixture';
 import { makeItem } from './helpers/items';
 
-const alert = (id: string, itemIds: number[], over: Partial<Alert> = {}): Alert => ({
-  id,
-  ruleId: 'r',
-  ruleName: 'Payments failing',
-  kind: 'sensitive_event',
-  severity: 'crisis',
-  subject: id,
-  title: `Alert ${id}`,
-  why: 'charged twice, 12 posts',
-  evidence: { itemIds, terms: ['charged'], seriesKey: null, series: [], numbers: { count: 12 } },
-  createdAt: '2026-11-30T10:00:00.000Z',
-  quiet: false,
-  channels: [],
-  ack: null,
-  ...over,
-});
+const alert = (id: string, itemIds: number[], over: Partial<Alert> = {}): Alert =>
+  makeAlert(id, { title: `Alert ${id}`, why: 'charged twice, 12 posts', evidence: { itemIds, terms: ['charged'], seriesKey: null, series: [], numbers: { count: 12 } }, ...over });
 
 function serve(alerts: Alert[]): () => void {
   const transport: ApiTransport = {
