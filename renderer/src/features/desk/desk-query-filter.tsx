@@ -1,0 +1,56 @@
+import { useDeferredValue, useMemo, useState, type Ref } from 'react';
+import { QueryEditor } from '../../components/query-editor/query-editor';
+import { browserStorage } from '../../store/storage';
+import { checkDeskQuery, conversationFilter, loadDeskQuery, saveDeskQuery, type ConversationPredicate } from './desk-query';
+
+interface QueryState {
+  user: string;
+  /** As typed (remembered per user, errors and all, so nothing typed is lost). */
+  query: string;
+  /** The last query that parsed: the list keeps it while the typed one has an error. */
+  valid: string;
+}
+
+function stateFor(user: string, query: string, previousValid = ''): QueryState {
+  return { user, query, valid: !query.trim() || checkDeskQuery(query) === null ? query : previousValid };
+}
+
+/** The signed-in user's desk query: what they typed, and the predicate the list applies. */
+export function useDeskQuery(user: string): { query: string; setQuery(q: string): void; keep: ConversationPredicate | null } {
+  const storage = useMemo(() => browserStorage(), []);
+  const [state, setState] = useState<QueryState>(() => stateFor(user, loadDeskQuery(storage, user)));
+  const current = state.user === user ? state : stateFor(user, loadDeskQuery(storage, user));
+  if (current !== state) setState(current);
+  // Typing stays responsive with a long queue: the list follows a moment later.
+  const valid = useDeferredValue(current.valid);
+  const keep = useMemo(() => conversationFilter(valid), [valid]);
+  return {
+    query: current.query,
+    keep,
+    setQuery: (q) => {
+      saveDeskQuery(storage, user, q);
+      setState((s) => stateFor(user, q, s.user === user ? s.valid : ''));
+    },
+  };
+}
+
+/** The desk's filter: a listening query over the conversations, with the query editor's help and errors. */
+export function DeskQueryFilter(props: { query: string; onChange(q: string): void; matched: number; ref?: Ref<HTMLDivElement> }) {
+  return (
+    <div className="desk-query" ref={props.ref}>
+      <QueryEditor
+        label="Filter conversations (a query; / to focus)"
+        value={props.query}
+        onChange={props.onChange}
+        topics={[]}
+        testId="desk-filter"
+        check={checkDeskQuery}
+        preview={
+          <p className="hint" data-testid="desk-filter-count" aria-live="polite">
+            {props.matched === 1 ? '1 conversation matches' : `${props.matched} conversations match`} in this view.
+          </p>
+        }
+      />
+    </div>
+  );
+}
