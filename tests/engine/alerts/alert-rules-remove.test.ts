@@ -13,15 +13,15 @@ afterEach(async () => {
   hub = null;
 });
 
-async function start() {
+async function start(dir = tmpDataDir()) {
   const clock = new FakeClock();
-  hub = await hubOn(tmpDataDir(), { clock, alerts: { trends: { epochMs: 60_000, width: 2 ** 14 }, dispatch: { policy: { maxAttempts: 1 } } } });
+  hub = await hubOn(dir, { clock, alerts: { trends: { epochMs: 60_000, width: 2 ** 14 }, dispatch: { policy: { maxAttempts: 1 } } } });
   const t = {
     wall: addUser(hub.store, clock, 'lobby-wall', 'wall'),
     agent: addUser(hub.store, clock, 'ana', 'agent'),
     lead: addUser(hub.store, clock, 'lee', 'lead'),
   };
-  return { hub, clock, t };
+  return { hub, clock, t, dir };
 }
 
 const rule = { id: 'refunds', name: 'Refund mention', kind: 'query_match', severity: 'warning', query: 'refund', cooldownMinutes: 0 };
@@ -72,5 +72,15 @@ describe('alerts.rules.remove (session 15)', () => {
     expect(again.status).toBe(404);
     expect((again.body as { error: { message: string } }).error.message).toContain('no alert rule "refunds"');
     expect(hub.store.changes.changesSince(0, 100_000).filter((e) => e.change.kind === 'alert_rule.removed')).toHaveLength(1);
+  });
+
+  it('a store whose lead removed every rule stays without rules after a restart (the defaults are for a fresh store)', async () => {
+    const first = await start();
+    const ids = ((await rpc(first.hub, 'alerts.rules.list', first.t.lead, {})).body.rules as Array<{ id: string }>).map((r) => r.id);
+    expect(ids).toContain('default-sensitive-events');
+    for (const id of ids) expect((await rpc(first.hub, 'alerts.rules.remove', first.t.lead, { id })).status).toBe(200);
+    await first.hub.close();
+    hub = await hubOn(first.dir, { clock: new FakeClock() });
+    expect(hub.engine.alerts.repos.rules.list().rules).toEqual([]);
   });
 });
