@@ -201,12 +201,14 @@ export function AlertRuleForm(props: { initial: RuleDraft; isNew: boolean; chann
       {submitted && checked.errors.form ? <FormError error={checked.errors.form} /> : null}
       {submitted && !checked.rule ? <FormError error="Fix the fields marked above, then save again." /> : null}
       <FormError error={act.error} />
-      <button type="submit" disabled={act.busy} data-testid="rule-save">
-        Save rule
-      </button>{' '}
-      <button type="button" className="secondary" onClick={props.onDone}>
-        Cancel
-      </button>
+      <div className="rule-actions">
+        <button type="submit" disabled={act.busy} data-testid="rule-save">
+          Save rule
+        </button>
+        <button type="button" className="secondary" onClick={props.onDone}>
+          Cancel
+        </button>
+      </div>
     </form>
   );
 }

@@ -23,12 +23,14 @@ export function AlertRulesEditor() {
         {(rules.data?.rules ?? []).map((r) => (
           <li key={r.id} data-testid="alert-rule" data-rule-id={r.id}>
             <strong>{r.name}</strong> <span className="hint">{r.kind.replace('_', ' ')} · {r.severity} · {r.enabled ? 'on' : 'off'}</span>
-            {rules.data?.errors[r.id] ? <span className="form-error"> {rules.data.errors[r.id]}</span> : null}{' '}
-            <button type="button" className="link-button" data-testid="rule-edit" onClick={() => setEditing({ draft: draftOf(r, zone), isNew: false, key: Date.now() })}>
-              Edit
-            </button>
-            <ToggleRule rule={r} />
-            <RemoveRule rule={r} onRemoved={() => setEditing((e) => (e && !e.isNew && e.draft.id === r.id ? null : e))} />
+            {rules.data?.errors[r.id] ? <span className="form-error"> {rules.data.errors[r.id]}</span> : null}
+            <span className="rule-actions">
+              <button type="button" className="link-button" data-testid="rule-edit" onClick={() => setEditing({ draft: draftOf(r, zone), isNew: false, key: Date.now() })}>
+                Edit
+              </button>
+              <ToggleRule rule={r} />
+              <RemoveRule rule={r} onRemoved={() => setEditing((e) => (e && !e.isNew && e.draft.id === r.id ? null : e))} />
+            </span>
           </li>
         ))}
       </ul>
@@ -37,7 +39,10 @@ export function AlertRulesEditor() {
           New rule
         </button>
       ) : (
-        <AlertRuleForm key={editing.key} initial={editing.draft} isNew={editing.isNew} channels={channels.data?.channels ?? []} timeZone={zone} onDone={() => setEditing(null)} />
+        <>
+          <h3>{editing.isNew ? 'New rule' : `Edit “${editing.draft.name}”`}</h3>
+          <AlertRuleForm key={editing.key} initial={editing.draft} isNew={editing.isNew} channels={channels.data?.channels ?? []} timeZone={zone} onDone={() => setEditing(null)} />
+        </>
       )}
     </>
   );
