@@ -1,7 +1,6 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import { checkQuery } from '../../../../shared/listen';
 import type { Topic } from '../../../../shared/topics';
-import type { QueryError } from '../../../../shared/understanding';
 import { QueryHelp } from './query-help';
 import { QueryPreview } from './query-preview';
 import './query-editor.css';
@@ -15,8 +14,6 @@ export interface QueryEditorProps {
   /** For `topic:` in the preview (ids and names). */
   topics: readonly Topic[];
   testId?: string;
-  /** A place's own rules on top of the language's (the desk's); defaults to checkQuery. */
-  check?(value: string): QueryError | null;
   /** What the live preview shows instead of recent posts (the desk: how many conversations match). */
   preview?: ReactNode;
 }
@@ -26,9 +23,9 @@ export interface QueryEditorProps {
  * runs), with the error marked at its position and a hint, the syntax at hand, and a live preview
  * of the recent posts it matches.
  */
-export function QueryEditor({ label, value, onChange, forTopic = false, topics, testId = 'query-input', check, preview }: QueryEditorProps) {
+export function QueryEditor({ label, value, onChange, forTopic = false, topics, testId = 'query-input', preview }: QueryEditorProps) {
   const id = useId();
-  const error = useMemo(() => (value.trim() ? (check ? check(value) : checkQuery(value, { forTopic })) : null), [value, forTopic, check]);
+  const error = useMemo(() => (value.trim() ? checkQuery(value, { forTopic }) : null), [value, forTopic]);
   return (
     <div className="query-editor">
       <label htmlFor={id}>{label}</label>

@@ -1,7 +1,9 @@
 import { useDeferredValue, useMemo, useState, type Ref } from 'react';
 import { QueryEditor } from '../../components/query-editor/query-editor';
+import { useTopics } from '../../db/use-topics';
 import { browserStorage } from '../../store/storage';
-import { checkDeskQuery, conversationFilter, loadDeskQuery, saveDeskQuery, type ConversationPredicate } from './desk-query';
+import { checkQuery } from '../../../../shared/listen';
+import { conversationFilter, loadDeskQuery, saveDeskQuery, type ConversationPredicate } from './desk-query';
 
 interface QueryState {
   user: string;
@@ -12,7 +14,7 @@ interface QueryState {
 }
 
 function stateFor(user: string, query: string, previousValid = ''): QueryState {
-  return { user, query, valid: !query.trim() || checkDeskQuery(query) === null ? query : previousValid };
+  return { user, query, valid: !query.trim() || checkQuery(query) === null ? query : previousValid };
 }
 
 /** The signed-in user's desk query: what they typed, and the predicate the list applies. */
@@ -23,7 +25,8 @@ export function useDeskQuery(user: string): { query: string; setQuery(q: string)
   if (current !== state) setState(current);
   // Typing stays responsive with a long queue: the list follows a moment later.
   const valid = useDeferredValue(current.valid);
-  const keep = useMemo(() => conversationFilter(valid), [valid]);
+  const topics = useTopics();
+  const keep = useMemo(() => conversationFilter(valid, topics), [valid, topics]);
   return {
     query: current.query,
     keep,
@@ -44,7 +47,6 @@ export function DeskQueryFilter(props: { query: string; onChange(q: string): voi
         onChange={props.onChange}
         topics={[]}
         testId="desk-filter"
-        check={checkDeskQuery}
         preview={
           <p className="hint" data-testid="desk-filter-count" aria-live="polite">
             {props.matched === 1 ? '1 conversation matches' : `${props.matched} conversations match`} in this view.

@@ -1,17 +1,19 @@
-import { createMatcher, ParseError, parseQuery, prepareMatchDoc, usesTopicField, type MatchDoc, type MatchInput } from '../../../../shared/listen';
+import { createMatcher, prepareMatchDoc, topicValuesOf, type MatchDoc, type MatchInput } from '../../../../shared/listen';
 import type { ConversationView } from '../../../../shared/queue-views';
-import type { Intent, QueryError, Sentiment, Stage } from '../../../../shared/understanding';
+import type { Topic } from '../../../../shared/topics';
+import type { Intent, Sentiment, Stage } from '../../../../shared/understanding';
 import type { KeyValueStorage } from '../../store/storage';
 
 export type ConversationPredicate = (c: ConversationView) => boolean;
+type TopicNames = ReadonlyMap<string, string>;
 
 /**
- * What a desk query tests of a conversation: the latest customer message (its text and the
- * engine's understanding of it) and the conversation's fields. The conversation's queue tags count
- * as hashtags, so `#billing` finds both a post's hashtag and a conversation tagged `billing`.
- * Conversations carry no topics, so a desk query can't use `topic:` (it says so at its position).
+ * What a desk query tests of a conversation: the latest customer message (its text, the engine's
+ * understanding of it and the topics it was tagged with when it arrived) and the conversation's
+ * fields. The conversation's queue tags count as hashtags, so `#billing` finds both a post's
+ * hashtag and a conversation tagged `billing`. `topic:` takes a topic's id or its name.
  */
-export function conversationMatchInput(c: ConversationView): MatchInput {
+export function conversationMatchInput(c: ConversationView, names: TopicNames = new Map()): MatchInput {
   return {
     text: c.preview ?? '',
     hashtags: c.tags,
@@ -25,48 +27,37 @@ export function conversationMatchInput(c: ConversationView): MatchInput {
     sentiment: c.badges.sentiment as Sentiment | null,
     intent: c.badges.intent as Intent | null,
     stage: c.badges.stage as Stage | null,
-    topics: [],
+    topics: topicValuesOf({ topics: c.badges.topics ?? [] }, names),
   };
 }
 
-/** Prepared once per conversation version (a change replaces the object), not once per keystroke. */
-const docs = new WeakMap<ConversationView, MatchDoc>();
-function docOf(c: ConversationView): MatchDoc {
+/**
+ * Prepared once per conversation version (a change replaces the object), not once per keystroke;
+ * started afresh when the topics' names change.
+ */
+let docs = new WeakMap<ConversationView, MatchDoc>();
+let docsNames = '';
+function docOf(c: ConversationView, names: TopicNames, namesKey: string): MatchDoc {
+  if (namesKey !== docsNames) {
+    docs = new WeakMap();
+    docsNames = namesKey;
+  }
   let d = docs.get(c);
   if (d === undefined) {
-    d = prepareMatchDoc(conversationMatchInput(c));
+    d = prepareMatchDoc(conversationMatchInput(c, names));
     docs.set(c, d);
   }
   return d;
 }
 
-/** Parses a desk query; throws `ParseError` (position and hint) for what the desk can't filter by. */
-function parseDeskQuery(query: string) {
-  const ast = parseQuery(query);
-  if (usesTopicField(ast)) {
-    const at = Math.max(0, query.search(/topic:/i));
-    throw new ParseError('the desk can’t filter by `topic:`', at, at + 6, 'conversations carry no topics yet: write the topic’s words instead');
-  }
-  return ast;
-}
-
-/** Why a desk query doesn't parse, or null when it does. */
-export function checkDeskQuery(query: string): QueryError | null {
-  try {
-    parseDeskQuery(query);
-    return null;
-  } catch (err) {
-    if (err instanceof ParseError) return err.toJSON();
-    throw err;
-  }
-}
-
 /** The desk's filter as a predicate: null for an empty query; throws `ParseError` for one that doesn't parse. */
-export function conversationFilter(query: string): ConversationPredicate | null {
+export function conversationFilter(query: string, topics: readonly Pick<Topic, 'id' | 'name'>[] = []): ConversationPredicate | null {
   if (!query.trim()) return null;
   const matcher = createMatcher();
-  matcher.set('q', parseDeskQuery(query));
-  return (c) => matcher.matchDoc(docOf(c)).length > 0;
+  matcher.set('q', query);
+  const names: TopicNames = new Map(topics.map((t) => [t.id, t.name]));
+  const namesKey = JSON.stringify([...names]);
+  return (c) => matcher.matchDoc(docOf(c, names, namesKey)).length > 0;
 }
 
 const KEY_PREFIX = 'newsroom.desk.query:';
