@@ -3,12 +3,12 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ParseError } from '../../shared/listen';
 import type { ConversationView } from '../../shared/queue-views';
 import { deskRows } from '../../renderer/src/features/desk/desk-filter';
 import { checkQuery } from '../../shared/listen';
-import { conversationFilter, loadDeskQuery, saveDeskQuery } from '../../renderer/src/features/desk/desk-query';
+import { conversationFilter, evaluateInSlices, loadDeskQuery, saveDeskQuery } from '../../renderer/src/features/desk/desk-query';
 import { DeskQueryFilter } from '../../renderer/src/features/desk/desk-query-filter';
 import { memoryStorage } from '../../renderer/src/store/storage';
 
@@ -123,6 +123,30 @@ describe('desk filter queries', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('runs a query over the queue in slices, then says so; a newer query stops the older run', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => conv(`c${i}`, { preview: i % 5 === 0 ? 'refund please' : 'hello' }));
+    const seen: string[] = [];
+    const keep = conversationFilter('refund')!;
+    const counting = (c: ConversationView) => (seen.push(c.id), keep(c));
+    let done = 0;
+    // A slice of 0 ms still makes progress: one conversation a slice.
+    evaluateInSlices(counting, many.slice(0, 3), () => done++, 0);
+    await vi.waitFor(() => expect(done).toBe(1));
+    expect(seen).toEqual(['c0', 'c1', 'c2']);
+    seen.length = 0;
+    const stop = evaluateInSlices(counting, many, () => done++, 0);
+    await new Promise((r) => setTimeout(r, 5));
+    stop();
+    const evaluated = seen.length;
+    expect(evaluated).toBeGreaterThan(0);
+    expect(evaluated).toBeLessThan(many.length);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen.length).toBe(evaluated);
+    expect(done).toBe(1);
+    // Answers are remembered per conversation version: the list re-renders without matching again.
+    expect(many.filter(keep)).toHaveLength(100);
   });
 
   it('each user keeps their own query', () => {

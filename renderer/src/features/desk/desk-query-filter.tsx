@@ -1,9 +1,10 @@
-import { useDeferredValue, useMemo, useState, type Ref } from 'react';
+import { useEffect, useMemo, useState, type Ref } from 'react';
 import { QueryEditor } from '../../components/query-editor/query-editor';
 import { useTopics } from '../../db/use-topics';
 import { browserStorage } from '../../store/storage';
 import { checkQuery } from '../../../../shared/listen';
-import { conversationFilter, loadDeskQuery, saveDeskQuery, type ConversationPredicate } from './desk-query';
+import type { ConversationView } from '../../../../shared/queue-views';
+import { conversationFilter, evaluateInSlices, loadDeskQuery, saveDeskQuery, type ConversationPredicate } from './desk-query';
 
 interface QueryState {
   user: string;
@@ -17,16 +18,21 @@ function stateFor(user: string, query: string, previousValid = ''): QueryState {
   return { user, query, valid: !query.trim() || checkQuery(query) === null ? query : previousValid };
 }
 
-/** The signed-in user's desk query: what they typed, and the predicate the list applies. */
-export function useDeskQuery(user: string): { query: string; setQuery(q: string): void; keep: ConversationPredicate | null } {
+/** The signed-in user's desk query: what they typed, and the predicate the list applies over `conversations`. */
+export function useDeskQuery(user: string, conversations: readonly ConversationView[]): { query: string; setQuery(q: string): void; keep: ConversationPredicate | null } {
   const storage = useMemo(() => browserStorage(), []);
   const [state, setState] = useState<QueryState>(() => stateFor(user, loadDeskQuery(storage, user)));
   const current = state.user === user ? state : stateFor(user, loadDeskQuery(storage, user));
   if (current !== state) setState(current);
-  // Typing stays responsive with a long queue: the list follows a moment later.
-  const valid = useDeferredValue(current.valid);
   const topics = useTopics();
-  const keep = useMemo(() => conversationFilter(valid, topics), [valid, topics]);
+  const candidate = useMemo(() => conversationFilter(current.valid, topics), [current.valid, topics]);
+  // The list keeps the filter it has until the new one has been run over the whole queue in
+  // small slices: typing stays responsive and no task blocks the page, however long the queue.
+  const [keep, setKeep] = useState<ConversationPredicate | null>(null);
+  useEffect(() => {
+    if (candidate === null) return setKeep(null);
+    return evaluateInSlices(candidate, conversations, () => setKeep(() => candidate));
+  }, [candidate, conversations]);
   return {
     query: current.query,
     keep,

@@ -50,14 +50,51 @@ function docOf(c: ConversationView, names: TopicNames, namesKey: string): MatchD
   return d;
 }
 
-/** The desk's filter as a predicate: null for an empty query; throws `ParseError` for one that doesn't parse. */
+const keyOf = (names: TopicNames) => JSON.stringify([...names]);
+const namesOf = (topics: readonly Pick<Topic, 'id' | 'name'>[]): TopicNames => new Map(topics.map((t) => [t.id, t.name]));
+
+/**
+ * Runs `keep` over `conversations` a few milliseconds at a time (each answer is remembered by
+ * `keep`), then calls `done`: a query over 10,000 conversations never blocks the page in one task.
+ * Returns a function that stops it (the person typed on).
+ */
+export function evaluateInSlices(keep: ConversationPredicate, conversations: readonly ConversationView[], done: () => void, sliceMs = 8): () => void {
+  let i = 0;
+  let stopped = false;
+  const step = () => {
+    if (stopped) return;
+    const until = performance.now() + sliceMs;
+    while (i < conversations.length) {
+      keep(conversations[i++]!);
+      if (performance.now() >= until) break;
+    }
+    if (i < conversations.length) timer = setTimeout(step, 0);
+    else done();
+  };
+  let timer = setTimeout(step, 0);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+/** The desk's filter as a predicate (remembering its answers): null for an empty query; throws `ParseError` for one that doesn't parse. */
 export function conversationFilter(query: string, topics: readonly Pick<Topic, 'id' | 'name'>[] = []): ConversationPredicate | null {
   if (!query.trim()) return null;
   const matcher = createMatcher();
   matcher.set('q', query);
-  const names: TopicNames = new Map(topics.map((t) => [t.id, t.name]));
-  const namesKey = JSON.stringify([...names]);
-  return (c) => matcher.matchDoc(docOf(c, names, namesKey)).length > 0;
+  const names = namesOf(topics);
+  const namesKey = keyOf(names);
+  // One answer per conversation version: the list re-renders without matching again.
+  const answers = new WeakMap<ConversationView, boolean>();
+  return (c) => {
+    let yes = answers.get(c);
+    if (yes === undefined) {
+      yes = matcher.matchDoc(docOf(c, names, namesKey)).length > 0;
+      answers.set(c, yes);
+    }
+    return yes;
+  };
 }
 
 const KEY_PREFIX = 'newsroom.desk.query:';

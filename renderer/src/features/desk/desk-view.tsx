@@ -34,7 +34,7 @@ export function DeskView() {
   const now = useNow(30_000);
   const name = me?.name ?? '';
   const sorted = useMemo(() => sortedQueue(q.conversations.values()), [q.conversations]);
-  const deskQuery = useDeskQuery(name);
+  const deskQuery = useDeskQuery(name, sorted);
   const { keep } = deskQuery;
   const { tab: view, team, atRisk } = filter;
   const rows = useMemo(() => deskRows(sorted, { tab: view, team, atRisk, keep }, name, q.teams), [sorted, view, team, atRisk, keep, name, q.teams]);
