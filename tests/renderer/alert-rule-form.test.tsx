@@ -51,6 +51,8 @@ describe('alert rule drafts', () => {
     const quiet = checkDraft({ ...newDraft('query_match', 0, 'UTC'), name: 'Q', query: 'refund', quiet: true, quietStart: '25:00', quietTimeZone: 'Mars/Base' });
     expect(quiet.errors).toEqual({ quietStart: 'a time of day as HH:MM (24 h)', quietTimeZone: expect.stringContaining('time zone') });
     expect(checkDraft({ ...newDraft('author', 0, 'UTC'), name: 'VIP' }).errors).toEqual({ handles: 'name VIP handles or a follower count' });
+    expect(checkDraft({ ...newDraft('author', 0, 'UTC'), name: 'VIP', minFollowers: '0' }).errors).toEqual({ minFollowers: 'at least 1' });
+    expect(checkDraft({ ...newDraft('author', 0, 'UTC'), name: 'VIP', minFollowers: '5000' }).rule).toMatchObject({ handles: [], minFollowers: 5000 });
     expect(checkDraft({ ...newDraft('brand_trend', 0, 'UTC'), name: 'B', brandTerms: ' , ' }).errors).toEqual({ brandTerms: 'name at least one' });
     expect(checkDraft({ ...newDraft('sentiment_drop', 0, 'UTC'), name: 'M', below: '-3' }).errors).toEqual({ below: 'at least -1' });
   });

@@ -134,7 +134,12 @@ export function AlertRuleForm(props: { initial: RuleDraft; isNew: boolean; chann
           {text('minCount', 'Minimum posts with a sentiment in the epoch', undefined, 'number')}
         </>
       ) : null}
-      {kind === 'author' ? lines('handles', 'VIP handles', 'one per line, as the platform shows them: name@instance') : null}
+      {kind === 'author' ? (
+        <>
+          {lines('handles', 'VIP handles', 'one per line, as the platform shows them: name@instance')}
+          {text('minFollowers', 'Or authors with at least this many followers (optional)', 'stored posts carry no follower count yet, so for now only the handles fire', 'number')}
+        </>
+      ) : null}
       {kind === 'brand_trend' ? (
         <>
           {lines('brandTerms', 'Brand names and hashtags', 'one per line, e.g. kettlebird and #kettlebird')}
