@@ -37,6 +37,7 @@ export type Change =
   | { kind: 'alert.raised'; alert: Alert }
   | { kind: 'alert.acked'; alert: Alert }
   | { kind: 'alert_rule.saved'; rule: AlertRule }
+  | { kind: 'alert_rule.removed'; id: string }
   | { kind: 'alert_channel.saved'; channel: ChannelView }
   | { kind: 'dead_letter.added'; letter: DeadLetter }
   | { kind: 'dead_letter.removed'; id: number }
@@ -79,6 +80,7 @@ export function changeAccess(change: Change): Access {
     case 'alert.acked':
       return change.alert.private === true ? 'agent' : 'read';
     case 'alert_rule.saved':
+    case 'alert_rule.removed':
     case 'alert_channel.saved':
     case 'dead_letter.added':
     case 'dead_letter.removed':

@@ -72,6 +72,8 @@ export const METHOD_NAMES = [
   'alerts.deadLetters.retry',
   'walls.get',
   'walls.save',
+  // session 15: forms
+  'alerts.rules.remove',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -187,7 +187,7 @@ export const methods = {
     params: z.strictObject({
       limit: z.int().min(1).max(1000).default(200),
       before: z.int().positive().optional(),
-      entity: z.enum(['post', 'freeze', 'account', 'user']).optional(),
+      entity: z.enum(['post', 'freeze', 'account', 'user', 'alert_rule']).optional(),
       entityId: id.optional(),
     }),
   },
@@ -326,6 +326,9 @@ export const methods = {
   'alerts.deadLetters.retry': { access: 'lead', params: z.strictObject({ id: z.int().positive() }) },
   'walls.get': { access: 'read', params: z.strictObject({ wallId }) },
   'walls.save': { access: 'lead', params: z.strictObject({ wallId, layout: wallLayoutSchema }) },
+  // session 15: forms
+  /** Removes an alert rule for good (its past alerts stay listed); 404 when there is none. */
+  'alerts.rules.remove': { access: 'lead', params: z.strictObject({ id }) },
 } as const satisfies Record<MethodName, { access: Access; params: z.ZodType }>;
 export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
@@ -411,6 +414,8 @@ export interface Results {
   'alerts.deadLetters.retry': { report: DeliveryReport };
   'walls.get': SavedWallLayout;
   'walls.save': SavedWallLayout;
+  // session 15: forms
+  'alerts.rules.remove': { ok: true; id: string };
 }
 
 /** Turns a zod failure into one line a person can act on: "limit: Too big: expected ≤5000". */

@@ -125,7 +125,7 @@ export interface AuditEntry {
   at: string;
   actor: string;
   action: string;
-  entity: 'post' | 'freeze' | 'account' | 'user';
+  entity: 'post' | 'freeze' | 'account' | 'user' | 'alert_rule';
   entityId: string;
   from: string | null;
   to: string | null;

@@ -13,6 +13,8 @@ export interface ConversationBadges {
   stage: string | null;
   urgency: string[];
   language: string | null;
+  /** Topic ids the message was tagged with when it arrived (for the desk's `topic:`); absent on older rows. */
+  topics?: string[];
 }
 
 export interface ConversationView extends Conversation {

@@ -101,5 +101,44 @@ test('a customer complains on the sandbox: it lands in care, is auto-assigned wi
   const ours = published.filter((s) => s.content.includes(marker));
   expect(ours).toHaveLength(1);
   expect(ours[0]!.in_reply_to_id).toBe(injected.id);
+
+  // The desk's filter is a query. A second customer writes; agent2 narrows "Everything" to the
+  // order that never arrived, with a typo first.
+  await fetch(`${sandbox}/_sandbox/inject`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ author: 'erin_e2e', text: `Does the Harbour St shop sell gift cards ${marker}? Asking before I order.`, mentionBrand: true }),
+  });
+  let conv2: Conv | undefined;
+  await expect
+    .poll(async () => {
+      conv2 = (await rpc<{ conversations: Conv[] }>(hub, 'queue.list', tokens.lead!, { view: 'all' })).conversations.find((c) => c.preview?.includes('gift cards'));
+      return conv2?.id ?? null;
+    })
+    .not.toBeNull();
+  const rowOf = (id: string) => agent2.locator(`[data-testid="queue-row"][data-conversation-id="${id}"]`);
+  await expect(rowOf(conv2!.id)).toBeVisible();
+  await expect(rowOf(conv!.id)).toBeVisible();
+  const typo = `"${marker}" AND never NEAR/ arrived`;
+  await agent2.keyboard.press('Escape');
+  await agent2.keyboard.press('/');
+  await agent2.keyboard.type(typo);
+  const filter = agent2.getByTestId('desk-filter');
+  await expect(filter).toHaveValue(typo);
+  const error = agent2.getByTestId('query-error');
+  await expect(error).toHaveAttribute('data-position', String(typo.indexOf('NEAR/')));
+  await expect(agent2.getByTestId('query-error-mark')).toHaveText('NEAR/');
+  await expect(error).toContainText('e.g. `NEAR/5`');
+  await filter.fill(typo.replace('NEAR/', 'NEAR/3'));
+  await expect(error).toBeHidden();
+  await expect(rowOf(conv2!.id)).toBeHidden();
+  await expect(agent2.getByTestId('queue-row')).toHaveCount(1);
+  await expect(rowOf(conv!.id)).toBeVisible();
+  await expect(agent2.getByTestId('desk-filter-count')).toHaveText('1 conversation matches in this view.');
+  // Kept for this user: after a reload the desk opens with the same query and list.
+  await agent2.reload();
+  await agent2.getByTestId('desk-tab-all').click();
+  await expect(agent2.getByTestId('desk-filter')).toHaveValue(typo.replace('NEAR/', 'NEAR/3'));
+  await expect(agent2.getByTestId('queue-row')).toHaveCount(1);
   expect(hub.output()).not.toMatch(/queue: could not place/);
 });

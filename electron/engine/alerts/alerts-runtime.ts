@@ -132,7 +132,9 @@ export function createAlertsRuntime(deps: AlertsRuntimeDeps): AlertsRuntime {
     ...deps.options?.dispatch,
   });
 
-  if (repos.rules.list().rules.length === 0 && (db.prepare('SELECT COUNT(*) AS n FROM alert_rules').get() as { n: number }).n === 0) {
+  // A fresh store gets the default rules; a store whose lead removed every rule (the audit says so) stays empty.
+  const everRemoved = db.prepare("SELECT 1 FROM audit WHERE entity = 'alert_rule' AND action = 'alert_rule.removed' LIMIT 1").get() !== undefined;
+  if (!everRemoved && repos.rules.list().rules.length === 0 && (db.prepare('SELECT COUNT(*) AS n FROM alert_rules').get() as { n: number }).n === 0) {
     const at = iso();
     for (const rule of defaultAlertRules(deps.options?.brandTerms ?? [])) repos.rules.save(rule, ALERTS_ACTOR, at);
   }

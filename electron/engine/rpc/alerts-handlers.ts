@@ -7,6 +7,7 @@ import type { AlertsRuntime } from '../alerts/alerts-runtime.js';
 import { channelSecretKey, channelView, splitChannelInput } from '../alerts/channels/channel-config.js';
 import type { SecretStore } from '../engine-types.js';
 import type { Store } from '../store/store.js';
+import { createAlertRuleRemoveHandler } from './alert-rules-remove.js';
 import type { Handlers } from './handlers.js';
 
 export interface AlertsHandlerDeps {
@@ -68,6 +69,7 @@ export function createAlertsHandlers(d: AlertsHandlerDeps): Pick<Handlers, Alert
         return { alert };
       });
     },
+    ...createAlertRuleRemoveHandler(d),
     'alerts.rules.list': () => ({ ...repos.rules.list(), errors: alerts.evaluator.ruleErrors() }),
     'alerts.rules.save': (user, p) => {
       const at = iso();

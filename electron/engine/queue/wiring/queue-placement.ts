@@ -35,6 +35,7 @@ export function badgesOf(item: Item): ConversationBadges {
     stage: e?.stage.label ?? null,
     urgency: e?.urgency.cues.map((c) => c.cue) ?? [],
     language: e?.lang.value ?? item.lang,
+    topics: item.topics ?? [],
   };
 }
 

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { checkQuery } from '../../../../shared/listen';
 import type { Topic } from '../../../../shared/topics';
 import { QueryHelp } from './query-help';
@@ -14,6 +14,8 @@ export interface QueryEditorProps {
   /** For `topic:` in the preview (ids and names). */
   topics: readonly Topic[];
   testId?: string;
+  /** What the live preview shows instead of recent posts (the desk: how many conversations match). */
+  preview?: ReactNode;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface QueryEditorProps {
  * runs), with the error marked at its position and a hint, the syntax at hand, and a live preview
  * of the recent posts it matches.
  */
-export function QueryEditor({ label, value, onChange, forTopic = false, topics, testId = 'query-input' }: QueryEditorProps) {
+export function QueryEditor({ label, value, onChange, forTopic = false, topics, testId = 'query-input', preview }: QueryEditorProps) {
   const id = useId();
   const error = useMemo(() => (value.trim() ? checkQuery(value, { forTopic }) : null), [value, forTopic]);
   return (
@@ -51,7 +53,7 @@ export function QueryEditor({ label, value, onChange, forTopic = false, topics, 
         </div>
       ) : null}
       <QueryHelp />
-      {!error && value.trim() ? <QueryPreview query={value} topics={topics} /> : null}
+      {!error && value.trim() ? (preview !== undefined ? preview : <QueryPreview query={value} topics={topics} />) : null}
     </div>
   );
 }

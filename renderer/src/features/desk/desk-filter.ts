@@ -1,27 +1,18 @@
 import type { Team } from '../../../../shared/queue';
 import type { ConversationView } from '../../../../shared/queue-views';
+import type { ConversationPredicate } from './desk-query';
 
 export type DeskTab = 'mine' | 'team' | 'all';
 
 export interface DeskFilter {
   tab: DeskTab;
-  text: string;
+  /** The desk query's predicate (desk-query.ts), or null for no query. */
+  keep: ConversationPredicate | null;
   team: string;
   atRisk: boolean;
 }
 
 const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
-
-/** What the text filter searches, lower-cased once per conversation version (not once per keystroke). */
-const searchText = new WeakMap<ConversationView, string>();
-function haystack(c: ConversationView): string {
-  let s = searchText.get(c);
-  if (s === undefined) {
-    s = `${c.author.name} ${c.author.handle} ${c.preview ?? ''} ${c.tags.join(' ')}`.toLowerCase();
-    searchText.set(c, s);
-  }
-  return s;
-}
 
 /** Every conversation, most pressing first: sorted once per change of the queue, then only filtered. */
 export function sortedQueue(all: Iterable<ConversationView>): ConversationView[] {
@@ -34,7 +25,6 @@ export function sortedQueue(all: Iterable<ConversationView>): ConversationView[]
  */
 export function deskRows(sorted: Iterable<ConversationView>, f: DeskFilter, me: string, teams: Team[]): ConversationView[] {
   const mine = new Set(teams.filter((t) => t.members.some((m) => m.user === me)).map((t) => t.id));
-  const text = f.text.trim().toLowerCase();
   const out: ConversationView[] = [];
   for (const c of sorted) {
     if (c.status === 'resolved') continue;
@@ -42,7 +32,7 @@ export function deskRows(sorted: Iterable<ConversationView>, f: DeskFilter, me: 
     if (f.tab === 'team' && (c.assignee !== null || (mine.size > 0 && !mine.has(c.team)))) continue;
     if (f.team && c.team !== f.team) continue;
     if (f.atRisk && c.slaState !== 'warning' && c.slaState !== 'breached') continue;
-    if (text && !haystack(c).includes(text)) continue;
+    if (f.keep && !f.keep(c)) continue;
     out.push(c);
   }
   return out;

@@ -1,10 +1,11 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { rpc } from '../../api/rpc';
 import { may } from '../../lib/permissions';
 import { useNow } from '../../lib/use-now';
 import { useApp, useRole } from '../../store/app-store';
 import { ConversationPane, presenceText, type PaneHandle } from './conversation-pane';
 import { deskRows, slaLabel, sortedQueue, type DeskFilter, type DeskTab } from './desk-filter';
+import { DeskQueryFilter, useDeskQuery } from './desk-query-filter';
 import { LeadView } from './lead-view';
 import { useQueueStore } from './queue-store';
 import { ShortcutSheet } from './shortcut-sheet';
@@ -24,21 +25,21 @@ export function DeskView() {
   const role = useRole();
   const me = useApp((s) => s.user);
   const q = useQueueStore();
-  const [filter, setFilter] = useState<DeskFilter>({ tab: 'mine', text: '', team: '', atRisk: false });
+  const [filter, setFilter] = useState<Omit<DeskFilter, 'keep'>>({ tab: 'mine', team: '', atRisk: false });
   const [selected, setSelected] = useState<string | null>(null);
   const [sheet, setSheet] = useState(false);
   const [lead, setLead] = useState(false);
   const pane = useRef<PaneHandle>(null);
-  const filterRef = useRef<HTMLInputElement>(null);
+  const filterRef = useRef<HTMLDivElement>(null);
   const now = useNow(30_000);
   const name = me?.name ?? '';
   const sorted = useMemo(() => sortedQueue(q.conversations.values()), [q.conversations]);
-  // Typing in the filter stays responsive: the list follows a moment later when the queue is long.
-  const text = useDeferredValue(filter.text);
+  const deskQuery = useDeskQuery(name, sorted);
+  const { keep } = deskQuery;
   const { tab: view, team, atRisk } = filter;
-  const rows = useMemo(() => deskRows(sorted, { tab: view, team, atRisk, text }, name, q.teams), [sorted, view, team, atRisk, text, name, q.teams]);
+  const rows = useMemo(() => deskRows(sorted, { tab: view, team, atRisk, keep }, name, q.teams), [sorted, view, team, atRisk, keep, name, q.teams]);
   const counts = useMemo(() => {
-    const all = { tab: 'mine' as const, text: '', atRisk: false, team: '' };
+    const all = { tab: 'mine' as const, keep: null, atRisk: false, team: '' };
     return { mine: deskRows(sorted, all, name, q.teams).length, team: deskRows(sorted, { ...all, tab: 'team' }, name, q.teams).length };
   }, [sorted, name, q.teams]);
   const current = selected ? (q.conversations.get(selected) ?? null) : null;
@@ -72,7 +73,7 @@ export function DeskView() {
       else if (k === 'n') pane.current?.focusNote();
       else if (k === 'e') pane.current?.resolve();
       else if (k === 'c') pane.current?.claim();
-      else if (k === '/') filterRef.current?.focus();
+      else if (k === '/') filterRef.current?.querySelector('textarea')?.focus();
       else if (k === '1' || k === '2' || k === '3') setFilter((f) => ({ ...f, tab: (['mine', 'team', 'all'] as const)[Number(k) - 1]! }));
       else return;
       e.preventDefault();
@@ -110,7 +111,6 @@ export function DeskView() {
             </button>
           ) : null}
         </div>
-        <input ref={filterRef} type="search" aria-label="Filter conversations" placeholder="Filter (/)" value={filter.text} onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))} data-testid="desk-filter" />
         <select aria-label="Team" value={filter.team} onChange={(e) => setFilter((f) => ({ ...f, team: e.target.value }))}>
           <option value="">All teams</option>
           {q.teams.map((t) => (
@@ -126,6 +126,7 @@ export function DeskView() {
           ?
         </button>
       </div>
+      {lead ? null : <DeskQueryFilter ref={filterRef} query={deskQuery.query} onChange={deskQuery.setQuery} matched={rows.length} />}
       <FormError error={q.error} />
       {sheet ? <ShortcutSheet onClose={() => setSheet(false)} /> : null}
       {lead ? (

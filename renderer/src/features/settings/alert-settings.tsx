@@ -1,109 +1,22 @@
 import { useState, type FormEvent } from 'react';
-import { SEVERITIES, WEBHOOK_FORMATS, type AlertRule, type AlertRuleKind, type Severity } from '../../../../shared/alerts';
-import type { Params } from '../../../../shared/methods';
+import { SEVERITIES, WEBHOOK_FORMATS, type Severity } from '../../../../shared/alerts';
 import { rpc } from '../../api/rpc';
 import { useAction } from '../../lib/use-action';
 import { useMethod } from '../../lib/use-method';
 import { FormError } from '../../components/form-error';
-
-/** A starting point per kind: the server fills in the defaults it doesn't name. */
-const TEMPLATES: Record<AlertRuleKind, Record<string, unknown>> = {
-  query_match: { kind: 'query_match', query: '"refund" OR "charged twice"' },
-  volume_spike: { kind: 'volume_spike', target: { kind: 'all' }, measure: 'significance', threshold: 4, minCount: 20 },
-  sentiment_drop: { kind: 'sentiment_drop', target: { kind: 'all' }, drop: 0.4, minCount: 20 },
-  author: { kind: 'author', handles: ['someone@mastodon.example'], minFollowers: null },
-  brand_trend: { kind: 'brand_trend', brandTerms: ['kettlebird', '#kettlebird'], minCooccurrence: 3, threshold: 3 },
-  sensitive_event: { kind: 'sensitive_event', terms: ['earthquake', 'shooting'], threshold: 3, minCount: 5 },
-};
-const KINDS = Object.keys(TEMPLATES) as AlertRuleKind[];
+import { AlertRulesEditor } from './alert-rules-editor';
 
 /** Settings → Alert rules and channels (leads and up): what raises an alert, and where it goes. */
 export function AlertSettings() {
   return (
     <section className="panel alert-settings" data-testid="alert-settings">
       <h2>Alert rules</h2>
-      <RulesEditor />
+      <AlertRulesEditor />
       <h2>Alert channels</h2>
       <ChannelsEditor />
       <h2>Failed deliveries</h2>
       <DeadLetters />
     </section>
-  );
-}
-
-function RulesEditor() {
-  const rules = useMethod('alerts.rules.list', {}, ['alert_rule.saved'], 60_000);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [kind, setKind] = useState<AlertRuleKind>('query_match');
-  const blank = (k: AlertRuleKind) =>
-    JSON.stringify({ id: `rule-${Date.now().toString(36)}`, name: 'New rule', severity: 'warning', cooldownMinutes: 30, channels: [], ...TEMPLATES[k] }, null, 2);
-  return (
-    <>
-      <p className="hint">A rule is JSON: its kind says what it watches. Crisis-severity alerts also suggest a publishing freeze.</p>
-      {rules.data?.invalid.length ? <p className="form-error">Stored rules that no longer parse: {rules.data.invalid.map((r) => `${r.id} (${r.reason})`).join('; ')}</p> : null}
-      <ul className="rules-list">
-        {(rules.data?.rules ?? []).map((r) => (
-          <li key={r.id} data-testid="alert-rule" data-rule-id={r.id}>
-            <strong>{r.name}</strong> <span className="hint">{r.kind} · {r.severity} · {r.enabled ? 'on' : 'off'}</span>
-            {rules.data?.errors[r.id] ? <span className="form-error"> {rules.data.errors[r.id]}</span> : null}{' '}
-            <button type="button" className="link-button" onClick={() => setEditing(JSON.stringify(r, null, 2))}>
-              Edit
-            </button>
-            <ToggleRule rule={r} />
-          </li>
-        ))}
-      </ul>
-      <div className="rule-new">
-        <select value={kind} onChange={(e) => setKind(e.target.value as AlertRuleKind)} aria-label="Kind of rule">
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {k.replace('_', ' ')}
-            </option>
-          ))}
-        </select>{' '}
-        <button type="button" className="secondary" onClick={() => setEditing(blank(kind))}>
-          New rule
-        </button>
-      </div>
-      {editing !== null ? <RuleJson key={editing} initial={editing} onDone={() => setEditing(null)} /> : null}
-    </>
-  );
-}
-
-function ToggleRule({ rule }: { rule: AlertRule }) {
-  const act = useAction();
-  return (
-    <>
-      <button type="button" className="link-button" disabled={act.busy} onClick={() => void act.run(() => rpc('alerts.rules.save', { rule: { ...rule, enabled: !rule.enabled } }))}>
-        {rule.enabled ? 'Turn off' : 'Turn on'}
-      </button>
-      {act.error ? <span className="form-error"> {act.error}</span> : null}
-    </>
-  );
-}
-
-function RuleJson({ initial, onDone }: { initial: string; onDone: () => void }) {
-  const [text, setText] = useState(initial);
-  const [parseError, setParseError] = useState<string | null>(null);
-  const act = useAction();
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    let rule: unknown;
-    try {
-      rule = JSON.parse(text);
-    } catch (err) {
-      setParseError(`Not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
-      return;
-    }
-    setParseError(null);
-    const r = await act.run(() => rpc('alerts.rules.save', { rule } as Params<'alerts.rules.save'>));
-    if (r) onDone();
-  };
-  return (
-    <form className="rule-json" onSubmit={(e) => void save(e)}>
-      <textarea value={text} onChange={(e) => setText(e.target.value)} rows={14} spellCheck={false} aria-label="Rule (JSON)" />
-      <SaveOrCancel error={parseError ?? act.error} busy={act.busy} label="Save rule" onCancel={onDone} />
-    </form>
   );
 }
 
