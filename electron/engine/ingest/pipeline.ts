@@ -120,7 +120,7 @@ export function createPipeline({ store, clock, understanding = null, hooks = {},
             const item: Item = { ...existing, ...DELETED_CONTENT, deletedAt: now, seq: store.changes.nextSeq() };
             store.items.update(item);
             store.changes.redactItem(item);
-            store.changes.append({ kind: 'item.deleted', item }, now);
+            store.changes.appendItem({ kind: 'item.deleted', item }, now, existing);
             recount(existing, null);
             stored.push({ change: 'deleted', item, previous: existing });
             result.deleted++;
@@ -140,7 +140,7 @@ export function createPipeline({ store, clock, understanding = null, hooks = {},
             const u = understood(p!, normal);
             const row = { ...normal, sourceId, seq: store.changes.nextSeq(), ingestedAt: now, deletedAt: null, enrichment: u?.enrichment ?? null, topics: u?.topics ?? [] };
             const item = store.items.insert(row);
-            store.changes.append({ kind: 'item.added', item }, now);
+            store.changes.appendItem({ kind: 'item.added', item }, now, null);
             recount(null, item);
             stored.push({ change: 'added', item, previous: null });
             result.added++;
@@ -152,7 +152,7 @@ export function createPipeline({ store, clock, understanding = null, hooks = {},
             const u = keep ? { enrichment: existing.enrichment, topics: existing.topics } : understood(p!, normal);
             const item: Item = { ...existing, ...normal, seq: store.changes.nextSeq(), enrichment: u?.enrichment ?? null, topics: u?.topics ?? [] };
             store.items.update(item);
-            store.changes.append({ kind: 'item.updated', item }, now);
+            store.changes.appendItem({ kind: 'item.updated', item }, now, existing);
             recount(existing, item);
             stored.push({ change: 'updated', item, previous: existing });
             result.updated++;
