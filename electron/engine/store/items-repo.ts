@@ -112,7 +112,11 @@ function params(i: ItemRow) {
 const COLUMNS =
   'seq, source_id, platform, native_id, url, author_handle, author_name, author_url, author_avatar, text, html, lang, tags, created_at, ingested_at, reply_to, edited_at, deleted_at, visibility, ' +
   'content_warning, sensitive, media, poll, emojis, author_emojis, boosted_by, enrichment, topics';
-const VALUES = COLUMNS.split(', ').map((c) => `@${c}`).join(', ');
+/** Inserts bind by position (about twice as fast as by name in better-sqlite3): params() lists the columns in COLUMNS' order (checked when a store opens). */
+const POSITIONS = COLUMNS.split(', ').map(() => '?').join(', ');
+
+/** Only the order of the keys params() makes is read from it. */
+const PROBE = { author: {} } as unknown as ItemRow;
 
 export interface ListQuery {
   limit: number;
@@ -132,7 +136,9 @@ export class ItemsRepo {
   constructor(private readonly db: Database.Database) {
     this.byNative = db.prepare('SELECT * FROM items WHERE platform = ? AND native_id = ?');
     this.byId = db.prepare('SELECT * FROM items WHERE id = ?');
-    this.insertStmt = db.prepare(`INSERT INTO items (${COLUMNS}) VALUES (${VALUES})`);
+    this.insertStmt = db.prepare(`INSERT INTO items (${COLUMNS}) VALUES (${POSITIONS})`);
+    const order = Object.keys(params(PROBE)).join(', ');
+    if (order !== COLUMNS) throw new Error(`items-repo: params() must list the columns in COLUMNS' order: ${order}`);
     this.updateStmt = db.prepare(
       `UPDATE items SET ${COLUMNS.split(', ')
         .filter((c) => c !== 'platform' && c !== 'native_id' && c !== 'ingested_at')
@@ -152,7 +158,7 @@ export class ItemsRepo {
   }
 
   insert(row: ItemRow): Item {
-    const info = this.insertStmt.run(params(row));
+    const info = this.insertStmt.run(Object.values(params(row)));
     return { ...row, id: Number(info.lastInsertRowid) };
   }
 
