@@ -157,9 +157,10 @@ export class ItemsRepo {
     return r ? toItem(r) : null;
   }
 
+  /** Stores a new item; `row` itself becomes the item (its id set), so the caller hands over a row it owns. */
   insert(row: ItemRow): Item {
     const info = this.insertStmt.run(Object.values(params(row)));
-    return { ...row, id: Number(info.lastInsertRowid) };
+    return Object.assign(row, { id: Number(info.lastInsertRowid) });
   }
 
   update(item: Item): void {
