@@ -87,6 +87,12 @@ export function createPipeline({ store, clock, understanding = null, hooks = {},
   }
 
   function prepare(ops: IngestOp[]): Array<{ op: IngestOp; prepared: Prepared | null }> {
+    // The lookups share one read transaction (a deferred BEGIN takes no write lock): on its own,
+    // each SELECT opens and closes a WAL read snapshot, which the profile showed per post.
+    return understanding ? store.db.transaction(() => prepareAll(ops))() : prepareAll(ops);
+  }
+
+  function prepareAll(ops: IngestOp[]): Array<{ op: IngestOp; prepared: Prepared | null }> {
     return ops.map((op) => {
       if (op.op !== 'upsert') return { op, prepared: null };
       const p: Prepared = { post: op.post, normal: normalizePost(op.post), understood: null };

@@ -76,6 +76,9 @@ function toItem(r: DbRow): Item {
   };
 }
 
+/** Most of an item's lists are empty: '[]' without a JSON.stringify call (six a row showed in the profile). */
+const listJson = (list: readonly unknown[]): string => (list.length === 0 ? '[]' : JSON.stringify(list));
+
 function params(i: ItemRow) {
   return {
     seq: i.seq,
@@ -90,7 +93,7 @@ function params(i: ItemRow) {
     text: i.text,
     html: i.html,
     lang: i.lang,
-    tags: JSON.stringify(i.tags),
+    tags: listJson(i.tags),
     created_at: i.createdAt,
     ingested_at: i.ingestedAt,
     reply_to: i.replyTo,
@@ -99,13 +102,13 @@ function params(i: ItemRow) {
     visibility: i.visibility,
     content_warning: i.contentWarning,
     sensitive: i.sensitive ? 1 : 0,
-    media: JSON.stringify(i.media),
+    media: listJson(i.media),
     poll: i.poll === null ? null : JSON.stringify(i.poll),
-    emojis: JSON.stringify(i.emojis),
-    author_emojis: JSON.stringify(i.author.emojis),
-    boosted_by: JSON.stringify(i.boostedBy),
+    emojis: listJson(i.emojis),
+    author_emojis: listJson(i.author.emojis),
+    boosted_by: listJson(i.boostedBy),
     enrichment: i.enrichment === null ? null : JSON.stringify(i.enrichment),
-    topics: JSON.stringify(i.topics),
+    topics: listJson(i.topics),
   };
 }
 
@@ -116,7 +119,7 @@ const COLUMNS =
 const POSITIONS = COLUMNS.split(', ').map(() => '?').join(', ');
 
 /** Only the order of the keys params() makes is read from it. */
-const PROBE = { author: {} } as unknown as ItemRow;
+const PROBE = { author: { emojis: [] }, tags: [], media: [], poll: null, emojis: [], boostedBy: [], enrichment: null, topics: [] } as unknown as ItemRow;
 
 export interface ListQuery {
   limit: number;
