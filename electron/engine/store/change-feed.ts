@@ -57,11 +57,10 @@ export class ChangeFeed {
     return this.last + 1;
   }
 
-  /** Must be called inside Store.write(). */
-  append(change: Change, at: string): ChangeEnvelope {
+  /** Must be called inside Store.write(). Item changes go through appendItem (it keeps the references right). */
+  append(change: Exclude<Change, ItemChange>, at: string): ChangeEnvelope {
     const seq = this.last + 1;
-    const itemId = change.kind === 'item.added' || change.kind === 'item.updated' || change.kind === 'item.deleted' ? change.item.id : null;
-    this.insert.run(seq, change.kind, JSON.stringify(change), at, itemId);
+    this.insert.run(seq, change.kind, JSON.stringify(change), at, null);
     this.last = seq;
     const env = { seq, change };
     this.pending.push(env);

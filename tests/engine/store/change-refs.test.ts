@@ -7,6 +7,10 @@ import { createPipeline } from '../../../electron/engine/ingest/pipeline.js';
 import type { IngestOp } from '../../../electron/engine/ingest/types.js';
 import { openStore, type Store } from '../../../electron/engine/store/store.js';
 import type { ChangeEnvelope } from '../../../shared/changes.js';
+import { createEnricher } from '../../../electron/engine/enrich/index.js';
+import { createRetagger } from '../../../electron/engine/topics/retag.js';
+import { createTopicMatcher } from '../../../electron/engine/topics/topic-matcher.js';
+import type { Topic } from '../../../shared/topics.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { post } from '../helpers/posts.js';
 
@@ -99,5 +103,27 @@ describe('change rows that reference their item (session 15, issue 10 ingest bud
     expect(seqs(`SELECT seq FROM changes WHERE payload = '' ORDER BY seq`)).toEqual(seqs('SELECT seq FROM items ORDER BY seq'));
     expect(seqs(`SELECT seq FROM changes WHERE payload = '' ORDER BY seq`)).toEqual([3, 4, 5]);
     reopened.close();
+  });
+
+  it('a re-tag after a topic edit moves items on the same way: each version replays as it was', async () => {
+    const topic = (id: string, query: string): Topic => ({ id, name: id, kind: 'brand', query, createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', updatedBy: 'test' });
+    const store = openStore(tmp());
+    const clock = new FakeClock();
+    const matcher = createTopicMatcher();
+    matcher.load([topic('latte', 'latte')]);
+    const live: ChangeEnvelope[] = [];
+    store.changes.subscribe((envs) => live.push(...envs));
+    const pipeline = createPipeline({ store, clock, understanding: { enricher: createEnricher({ detector: null }), topics: matcher } });
+    pipeline.ingest('s1', toOps([{ post: 0, del: false, words: 'great latte', edited: false }, { post: 1, del: false, words: 'refund now', edited: false }], clock));
+    matcher.load([topic('latte', 'latte'), topic('refunds', 'refund')]);
+    const retagger = createRetagger({ store, clock, log: { info() {}, warn() {}, error() {} }, matcher });
+    retagger.start('refunds');
+    await retagger.idle();
+    clock.advance(1_000);
+    pipeline.ingest('s1', toOps([{ post: 1, del: false, words: 'refund now', edited: true }, { post: 0, del: true, words: '', edited: false }], clock));
+    const retagged = live.filter((e) => e.change.kind === 'item.updated' && e.change.item.topics.includes('refunds'));
+    expect(retagged.length).toBeGreaterThanOrEqual(2);
+    expect(store.changes.changesSince(0, 100)).toEqual(expectedReplay(live, store));
+    store.close();
   });
 });
