@@ -50,7 +50,8 @@ export function openStore(path: string): Store {
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
-  const changes = new ChangeFeed(db);
+  const items = new ItemsRepo(db);
+  const changes = new ChangeFeed(db, (id) => items.get(id));
   let depth = 0;
 
   const feedId = (db.prepare("SELECT value FROM meta WHERE key = 'feed_id'").get() as { value: string }).value;
@@ -60,7 +61,7 @@ export function openStore(path: string): Store {
     path,
     feedId,
     changes,
-    items: new ItemsRepo(db),
+    items,
     sources: new SourcesRepo(db),
     users: new UsersRepo(db),
     accounts: new PublishAccountsRepo(db),

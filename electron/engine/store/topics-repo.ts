@@ -32,6 +32,12 @@ export interface TopicHour {
   negative: number;
 }
 
+export interface TopicCountBatch {
+  /** As TopicsRepo.count, held until flush. */
+  count(topicIds: readonly string[], createdAt: string, sentiment: Sentiment | null, delta: 1 | -1): void;
+  flush(): void;
+}
+
 /** The UTC hour bucket of an ISO time: `2026-11-22T10:15:00.000Z` → `2026-11-22T10`. */
 export const hourOf = (iso: string): string => iso.slice(0, 13);
 
@@ -92,6 +98,33 @@ export class TopicsRepo {
     const positive = sentiment === 'positive' ? delta : 0;
     const negative = sentiment === 'negative' ? delta : 0;
     for (const topic of topicIds) this.bump.run({ topic, hour, posts: delta, positive, negative });
+  }
+
+  /**
+   * Counts for a batch of posts, summed in memory and written by `flush` with one statement per
+   * topic and hour (a batch's posts mostly share their hour) instead of one per post and topic:
+   * the same sums as `count`. Flush in the transaction that stores the posts' topics.
+   */
+  batch(): TopicCountBatch {
+    const sums = new Map<string, { topic: string; hour: string; posts: number; positive: number; negative: number }>();
+    return {
+      count(topicIds, createdAt, sentiment, delta) {
+        if (topicIds.length === 0) return;
+        const hour = hourOf(createdAt);
+        for (const topic of topicIds) {
+          const key = `${topic}\u0000${hour}`;
+          let sum = sums.get(key);
+          if (!sum) sums.set(key, (sum = { topic, hour, posts: 0, positive: 0, negative: 0 }));
+          sum.posts += delta;
+          if (sentiment === 'positive') sum.positive += delta;
+          else if (sentiment === 'negative') sum.negative += delta;
+        }
+      },
+      flush: () => {
+        for (const sum of sums.values()) if (sum.posts !== 0 || sum.positive !== 0 || sum.negative !== 0) this.bump.run(sum);
+        sums.clear();
+      },
+    };
   }
 
   /** Hourly counts of the given topics in `[fromHour, toHour]` (inclusive, `YYYY-MM-DDTHH`), oldest first. */

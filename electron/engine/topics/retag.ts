@@ -60,7 +60,7 @@ export function createRetagger(d: RetaggerDeps): Retagger {
     const sentiment = item.enrichment?.sentiment.label ?? null;
     const next: Item = { ...item, topics, seq: store.changes.nextSeq() };
     store.items.update(next);
-    store.changes.append({ kind: 'item.updated', item: next }, at());
+    store.changes.appendItem({ kind: 'item.updated', item: next }, at(), item);
     store.topics.count(item.topics, item.createdAt, sentiment, -1);
     store.topics.count(topics, item.createdAt, sentiment, 1);
     p.changed++;
