@@ -12,7 +12,11 @@ export interface OutgoingPost {
   target: PublishTarget;
   text: string;
   inReplyTo: string | null;
+  /** 'direct' for a desk reply into a private conversation: only the people it mentions see it. */
+  visibility: PostVisibility;
 }
+
+export type PostVisibility = 'public' | 'direct';
 
 export interface PublishResult {
   remoteId: string;

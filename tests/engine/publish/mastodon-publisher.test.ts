@@ -9,7 +9,7 @@ const netError = (code: string) => Object.assign(new TypeError('fetch failed'), 
 async function outcome(http: typeof fetch): Promise<PublishError | { ok: string }> {
   const pub = createMastodonPublisher({ http, clock: new FakeClock(), timeoutMs: 1_000 });
   try {
-    const r = await pub.publish({ target, text: 'hi', inReplyTo: null }, 'newsroom-p-r1', new AbortController().signal);
+    const r = await pub.publish({ target, text: 'hi', inReplyTo: null, visibility: 'public' }, 'newsroom-p-r1', new AbortController().signal);
     return { ok: r.remoteId };
   } catch (err) {
     return err as PublishError;
@@ -54,7 +54,7 @@ describe('Mastodon publisher: what may have published and what certainly did not
   it('a send with no answer times out as unknown (on the injected clock)', async () => {
     const clock = new FakeClock();
     const pub = createMastodonPublisher({ http: (() => new Promise(() => undefined)) as unknown as typeof fetch, clock, timeoutMs: 1_000 });
-    const p = pub.publish({ target, text: 'hi', inReplyTo: null }, 'k', new AbortController().signal).catch((e: unknown) => e);
+    const p = pub.publish({ target, text: 'hi', inReplyTo: null, visibility: 'public' }, 'k', new AbortController().signal).catch((e: unknown) => e);
     clock.advance(1_000);
     const r = (await p) as PublishError;
     expect(r.kind).toBe('unknown');

@@ -225,6 +225,64 @@ describe('queue wiring: replies through the outbox, guidelines, the freeze', () 
   });
 });
 
+describe('queue wiring: replies into private conversations', () => {
+  const SECRET = { handle: 'secret@social.example', name: 'Secret Person', url: null, avatarUrl: null };
+
+  it('answers a direct message with a direct, threaded reply that mentions the customer, and never shows the wall', async () => {
+    const s = await setup();
+    await s.t.call(users.agent, 'presence.set', { status: 'online' });
+    s.ingest({ html: '<p>@brand my card was charged twice, please help</p>', visibility: 'direct', author: SECRET, nativeId: 'https://social.example/users/secret/statuses/777' });
+    const [c] = await s.list();
+    expect(c!.private).toBe(true);
+    const r = await s.t.call<ReplyOutcome>(users.agent, 'queue.reply', { id: c!.id, text: 'We refunded the second charge.' });
+    expect(r).toMatchObject({ sent: true, why: null });
+    await s.t.tick();
+    expect(s.publisher.sent.map((p) => [p.text, p.inReplyTo, p.visibility])).toEqual([['@secret@social.example We refunded the second charge.', '777', 'direct']]);
+    const detail = await s.t.call<{ messages: { kind: string; text: string; postStatus: string | null }[] }>(users.agent, 'queue.get', { id: c!.id });
+    expect(detail.messages.at(-1)).toMatchObject({ kind: 'reply', text: '@secret@social.example We refunded the second charge.', postStatus: 'published' });
+    // Nothing of it reaches the wall: not the post, not the message, not the customer.
+    const wallSees = s.changes.filter((e) => roleMay('wall', changeAccess(e.change)));
+    expect(s.changes.some((e) => e.change.kind === 'post.added')).toBe(true);
+    expect(JSON.stringify(wallSees)).not.toMatch(/refunded|charged twice|secret@/);
+    await expect(s.t.call(users.wall, 'posts.list', {})).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('keeps a mention the agent wrote, and sends a public conversation’s reply publicly as before', async () => {
+    const s = await setup();
+    await s.t.call(users.agent, 'presence.set', { status: 'online' });
+    s.ingest({ html: '<p>@brand charged twice!</p>', visibility: 'direct', author: SECRET, nativeId: 'https://social.example/users/secret/statuses/5' });
+    s.ingest({ html: COMPLAINT, nativeId: 'https://social.example/users/a/statuses/6' });
+    const list = await s.list();
+    const dm = list.find((c) => c.private)!;
+    const pub = list.find((c) => !c.private)!;
+    await s.t.call(users.agent, 'queue.reply', { id: dm.id, text: 'Hi @Secret, refunded.' });
+    await s.t.call(users.agent, 'queue.reply', { id: pub.id, text: 'Sorry, on it.' });
+    await s.t.tick();
+    expect(s.publisher.sent.map((p) => [p.text, p.visibility]).sort()).toEqual([
+      ['Hi @Secret, refunded.', 'direct'],
+      ['Sorry, on it.', 'public'],
+    ]);
+  });
+
+  it('the freeze treats private replies as it treats public ones: on by default, held with holdReplies', async () => {
+    const s = await setup();
+    await s.t.call(users.agent, 'presence.set', { status: 'online' });
+    s.ingest({ html: '<p>@brand charged twice</p>', visibility: 'direct', author: SECRET, nativeId: 'https://social.example/users/secret/statuses/8' });
+    s.ingest({ html: '<p>@brand still no refund</p>', visibility: 'direct', author: { ...SECRET, handle: 'other@social.example' }, nativeId: 'https://social.example/users/other/statuses/9' });
+    const [c1, c2] = await s.list();
+    await s.t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'drill' });
+    await s.t.call(users.agent, 'queue.reply', { id: c1!.id, text: 'Refunded.' });
+    await s.t.tick();
+    expect(s.publisher.sent.map((p) => p.visibility)).toEqual(['direct']);
+    await s.t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'legal says stop replies too', holdReplies: true });
+    await s.t.call(users.agent, 'queue.reply', { id: c2!.id, text: 'Refunded too.' });
+    await s.t.tick();
+    expect(s.publisher.sent).toHaveLength(1);
+    const held = await s.t.call<{ messages: { postStatus: string | null }[] }>(users.agent, 'queue.get', { id: c2!.id });
+    expect(held.messages.at(-1)!.postStatus).toBe('held');
+  });
+});
+
 describe('queue wiring: SLA timers on the injected clock', () => {
   it('warns before a breach and escalates on it', async () => {
     const s = await setup();

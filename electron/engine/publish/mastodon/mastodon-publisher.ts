@@ -76,7 +76,7 @@ export function createMastodonPublisher(opts: MastodonPublisherOptions): Publish
   // claim, and nothing may run in between (a freeze committing there would be missed).
   function publish(post: OutgoingPost, key: string, signal: AbortSignal): Promise<PublishResult> {
     const t = requestDeadline(opts.clock, timeoutMs, signal);
-    const body: Record<string, string> = { status: post.text, visibility: 'public' };
+    const body: Record<string, string> = { status: post.text, visibility: post.visibility };
     if (post.inReplyTo) body.in_reply_to_id = post.inReplyTo;
     let sent: Promise<Response>;
     try {

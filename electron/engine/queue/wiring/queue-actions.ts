@@ -12,7 +12,7 @@ import { unstartedOf } from '../assignment.js';
 import { renderTemplate } from '../canned-replies.js';
 import { blocksSending, checkReply } from '../guidelines.js';
 import { autoAssign, isoOf, saveConversation, withSla, type QueueCore } from './queue-core.js';
-import { localStatusId } from './queue-placement.js';
+import { localStatusId, withCustomerMention } from './queue-placement.js';
 import { conversationView, type ConversationRecord } from './queue-repo.js';
 
 const isLead = (u: UserView) => roleMay(u.role, 'lead');
@@ -130,18 +130,19 @@ export function createQueueActions(core: QueueCore): QueueActions {
       const refuse = (why: string): ReplyOutcome => ({ findings, sent: false, message: null, why });
       if (blocksSending(findings)) return refuse('the brand guidelines block this reply: fix what is marked, then send again');
       if (p.dryRun) return { findings, sent: false, message: null, why: null };
-      if (c0.private) {
-        return refuse('a reply from the desk is a public Mastodon post; a private conversation is answered privately from the brand account on Mastodon itself');
-      }
       const account = store.accounts.list().find((a) => a.platform === c0.platform);
       if (!account) return refuse(`no publishing account for ${c0.platform}: an admin adds one (accounts.add) before the desk can reply`);
-      const over = textTooLong(account.platform, p.text);
+      // A private conversation is answered privately (the outbox sends it as a direct message), and a
+      // direct message reaches only whom it mentions: so it always mentions the customer.
+      const text = c0.private ? withCustomerMention(p.text, c0.author.handle) : p.text;
+      const over = textTooLong(account.platform, text);
       if (over) return refuse(`${account.name}: ${over}`);
       const nowMs = core.clock.now();
       const at = isoOf(nowMs);
       return store.write(() => {
         const c = must(core, p.id);
         mayAct(user, c, 'answer');
+        if (c.private !== c0.private) return refuse('the customer wrote privately while you were writing: read the conversation again, then send');
         const parent = localStatusId(repo.lastCustomerNative(c.id));
         if (parent === null) return refuse("the customer's post has no id on its server to reply to: answer on the platform");
         // Through the outbox like any post (attempt recorded before the call, Idempotency-Key, unconfirmed
@@ -149,7 +150,7 @@ export function createQueueActions(core: QueueCore): QueueActions {
         const post = insertNewPost(store, {
           groupId: randomUUID(),
           account,
-          text: p.text,
+          text,
           inReplyTo: parent,
           scheduledAt: at,
           timeZone: 'UTC',
@@ -158,9 +159,9 @@ export function createQueueActions(core: QueueCore): QueueActions {
           approvedBy: user.name,
           at,
         });
-        recordAudit(store, { actor: user.name, action: 'post.created', entity: 'post', entityId: post.id, from: null, to: 'scheduled', details: { conversation: c.id, reply: true } }, at);
+        recordAudit(store, { actor: user.name, action: 'post.created', entity: 'post', entityId: post.id, from: null, to: 'scheduled', details: { conversation: c.id, reply: true, ...(c.private ? { visibility: 'direct' } : {}) } }, at);
         store.changes.append({ kind: 'post.added', post: postView(post) }, at);
-        const message = repo.addMessage({ conversationId: c.id, kind: 'reply', author: user.name, text: p.text, at, itemId: null, postId: post.id, nativeId: null });
+        const message = repo.addMessage({ conversationId: c.id, kind: 'reply', author: user.name, text, at, itemId: null, postId: post.id, nativeId: null });
         const next = withSla(
           core,
           {

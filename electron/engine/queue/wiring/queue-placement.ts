@@ -27,6 +27,13 @@ export function mentionsOf(text: string, ourHandles: string[]): string[] {
   return out;
 }
 
+/** The reply's text, starting with `@customer` unless it already mentions them (however it spells their server). */
+export function withCustomerMention(text: string, customer: string): string {
+  const handle = customer.replace(/^@/, '').toLowerCase();
+  if (mentionsOf(text, [handle]).includes(handle)) return text;
+  return `@${handle} ${text}`;
+}
+
 export function badgesOf(item: Item): ConversationBadges {
   const e = item.enrichment;
   return {

@@ -256,7 +256,7 @@ export const ConversationPane = forwardRef<PaneHandle, { conversation: Conversat
             ref={replyRef}
             data-testid="reply-text"
             aria-label="Reply"
-            placeholder={c.private ? 'Private conversation: answer it privately on the platform (the desk sends public replies only)' : 'Reply to the customer (r)'}
+            placeholder={c.private ? `Private reply (r): goes to @${c.author.handle} only, as a direct message` : 'Reply to the customer (r)'}
             value={draft}
             rows={4}
             onChange={(e) => onDraft(e.target.value)}
@@ -282,7 +282,7 @@ export const ConversationPane = forwardRef<PaneHandle, { conversation: Conversat
             </p>
           ) : null}
           <button type="button" data-testid="reply-send" disabled={busy || !draft.trim()} onClick={() => void send()}>
-            {busy ? 'Sending…' : 'Send reply (Ctrl+Enter)'}
+            {busy ? 'Sending…' : c.private ? 'Send private reply (Ctrl+Enter)' : 'Send reply (Ctrl+Enter)'}
           </button>
         </div>
         <div className="note-box">
