@@ -72,6 +72,9 @@ export const METHOD_NAMES = [
   'alerts.deadLetters.retry',
   'walls.get',
   'walls.save',
+  // session 15: queue
+  'customers.tags.add',
+  'customers.tags.remove',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { TRENDS_ALERTS_MIGRATION } from '../trends/migration.js';
 import { QUEUE_MIGRATION } from '../queue/wiring/queue-migration.js';
+import { CUSTOMER_TAGS_MIGRATION } from '../queue/wiring/customer-tags-migration.js';
 
 /**
  * Append-only: a shipped migration is never edited, a change is a new entry.
@@ -231,6 +232,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   TRENDS_ALERTS_MIGRATION,
   // issue 12
   QUEUE_MIGRATION,
+  // session 15: queue
+  CUSTOMER_TAGS_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

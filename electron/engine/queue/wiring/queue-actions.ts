@@ -13,6 +13,7 @@ import { renderTemplate } from '../canned-replies.js';
 import { blocksSending, checkReply } from '../guidelines.js';
 import { autoAssign, isoOf, saveConversation, withSla, type QueueCore } from './queue-core.js';
 import { localStatusId, withCustomerMention } from './queue-placement.js';
+import { customerTags } from './customer-tags.js';
 import { conversationView, type ConversationRecord } from './queue-repo.js';
 
 const isLead = (u: UserView) => roleMay(u.role, 'lead');
@@ -59,6 +60,7 @@ export function createQueueActions(core: QueueCore): QueueActions {
         conversation: conversationView(withSla(core, c, core.clock.now())),
         messages: repo.messages(id),
         history: repo.ofAuthor(c.platform, c.author.handle).filter((o) => o.id !== id).map(conversationView),
+        customerTags: customerTags(store.db, c.platform, c.author.handle),
         presence: repo.presence().filter((p) => p.conversation === id && p.user !== user.name),
       };
     },

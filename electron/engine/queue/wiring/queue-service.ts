@@ -9,6 +9,7 @@ import { createQueueCore, type QueueCore } from './queue-core.js';
 import { createQueueHook } from './queue-placement.js';
 import { createSlaTicker, queueStats, type SlaTicker } from './queue-sla-ticker.js';
 import { trackPresenceSessions } from './presence-sessions.js';
+import { createCustomerTagActions, type CustomerTagActions } from './customer-tags.js';
 
 /** The assignment queue wired into the engine: the ingest hook, the actions behind queue.*, the settings, the SLA ticker. */
 export interface QueueService {
@@ -17,6 +18,7 @@ export interface QueueService {
   readonly actions: QueueActions;
   readonly config: ReturnType<typeof createQueueConfigActions>;
   readonly sla: SlaTicker;
+  readonly customerTags: CustomerTagActions;
   /** Hub connections of agents: the last one closing sets them offline after a grace period. */
   readonly sessions: ReturnType<typeof trackPresenceSessions>;
   stats(): ReturnType<typeof queueStats>;
@@ -32,6 +34,7 @@ export function createQueueService(deps: { store: Store; clock: Clock; log: Logg
     sessions: trackPresenceSessions(core, actions),
     config: createQueueConfigActions(core, deps.enricher),
     sla: createSlaTicker(core),
+    customerTags: createCustomerTagActions(core),
     stats: () => queueStats(core),
   };
 }
