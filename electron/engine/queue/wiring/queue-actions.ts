@@ -12,7 +12,8 @@ import { unstartedOf } from '../assignment.js';
 import { renderTemplate } from '../canned-replies.js';
 import { blocksSending, checkReply } from '../guidelines.js';
 import { autoAssign, isoOf, saveConversation, withSla, type QueueCore } from './queue-core.js';
-import { localStatusId, withCustomerMention } from './queue-placement.js';
+import { withCustomerMention } from './queue-placement.js';
+import type { ReplyParentResolver } from '../../publish/reply-parent.js';
 import { customerTags } from './customer-tags.js';
 import { conversationView, type ConversationRecord } from './queue-repo.js';
 
@@ -39,12 +40,12 @@ export interface QueueActions {
   note(user: UserView, id: string, text: string): QueueMessage;
   resolve(user: UserView, id: string): ConversationView;
   reopen(user: UserView, id: string): ConversationView;
-  reply(user: UserView, p: { id: string; text: string; cannedId?: string | undefined; dryRun: boolean }): ReplyOutcome;
+  reply(user: UserView, p: { id: string; text: string; cannedId?: string | undefined; dryRun: boolean }): Promise<ReplyOutcome>;
   canned(user: UserView, id: string): { id: string; name: string; tone: string; text: string }[];
   setPresence(user: UserView, p: { status?: Presence['status'] | undefined; conversation?: string | null | undefined; activity?: Presence['activity'] | undefined }): Presence;
 }
 
-export function createQueueActions(core: QueueCore): QueueActions {
+export function createQueueActions(core: QueueCore, deps: { replyParent: ReplyParentResolver }): QueueActions {
   const { repo, store } = core;
 
   const mayAct = (user: UserView, c: ConversationRecord, what: string) => {
@@ -121,7 +122,7 @@ export function createQueueActions(core: QueueCore): QueueActions {
         });
     },
 
-    reply(user, p) {
+    async reply(user, p) {
       const c0 = must(core, p.id);
       const canned = p.cannedId ? core.settings.canned().find((r) => r.id === p.cannedId) : undefined;
       const findings = checkReply(p.text, core.settings.guidelines(), {
@@ -139,21 +140,24 @@ export function createQueueActions(core: QueueCore): QueueActions {
       const text = c0.private ? withCustomerMention(p.text, c0.author.handle) : p.text;
       const over = textTooLong(account.platform, text);
       if (over) return refuse(`${account.name}: ${over}`);
+      mayAct(user, c0, 'answer');
+      // The parent as the brand's own server knows it (a post from another server has another id there).
+      const parentUri = repo.lastCustomerNative(c0.id);
+      const parent = await deps.replyParent(account, parentUri);
+      if ('why' in parent) return refuse(parent.why);
       const nowMs = core.clock.now();
       const at = isoOf(nowMs);
       return store.write(() => {
         const c = must(core, p.id);
         mayAct(user, c, 'answer');
         if (c.private !== c0.private) return refuse('the customer wrote privately while you were writing: read the conversation again, then send');
-        const parent = localStatusId(repo.lastCustomerNative(c.id));
-        if (parent === null) return refuse("the customer's post has no id on its server to reply to: answer on the platform");
         // Through the outbox like any post (attempt recorded before the call, Idempotency-Key, unconfirmed
         // rather than a blind retry); a desk reply needs no approval: the agent answering is the approval.
         const post = insertNewPost(store, {
           groupId: randomUUID(),
           account,
           text,
-          inReplyTo: parent,
+          inReplyTo: parent.id,
           scheduledAt: at,
           timeZone: 'UTC',
           status: 'scheduled',

@@ -10,6 +10,7 @@ import { createQueueHook } from './queue-placement.js';
 import { createSlaTicker, queueStats, type SlaTicker } from './queue-sla-ticker.js';
 import { trackPresenceSessions } from './presence-sessions.js';
 import { createCustomerTagActions, type CustomerTagActions } from './customer-tags.js';
+import type { ReplyParentResolver } from '../../publish/reply-parent.js';
 
 /** The assignment queue wired into the engine: the ingest hook, the actions behind queue.*, the settings, the SLA ticker. */
 export interface QueueService {
@@ -24,9 +25,9 @@ export interface QueueService {
   stats(): ReturnType<typeof queueStats>;
 }
 
-export function createQueueService(deps: { store: Store; clock: Clock; log: Logger; enricher: Enricher | null }): QueueService {
+export function createQueueService(deps: { store: Store; clock: Clock; log: Logger; enricher: Enricher | null; replyParent: ReplyParentResolver }): QueueService {
   const core = createQueueCore(deps.store, deps.clock, deps.log);
-  const actions = createQueueActions(core);
+  const actions = createQueueActions(core, { replyParent: deps.replyParent });
   return {
     core,
     hook: createQueueHook(core),
