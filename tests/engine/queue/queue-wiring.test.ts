@@ -271,6 +271,16 @@ describe('queue wiring: replies into private conversations', () => {
     ]);
   });
 
+  it("writes a customer on the brand's own server as @user, as Mastodon's apps do", async () => {
+    const s = await setup();
+    await s.t.call(users.agent, 'presence.set', { status: 'online' });
+    s.ingest({ html: '<p>@brand charged twice!</p>', visibility: 'direct', author: { ...SECRET, handle: 'Local@Fake.Example' }, nativeId: 'https://fake.example/users/local/statuses/15' });
+    const [c] = await s.list();
+    await s.t.call(users.agent, 'queue.reply', { id: c!.id, text: 'Refunded.' });
+    await s.t.tick();
+    expect(s.publisher.sent.map((p) => p.text)).toEqual(['@local Refunded.']);
+  });
+
   it('the freeze treats private replies as it treats public ones: on by default, held with holdReplies', async () => {
     const s = await setup();
     await s.t.call(users.agent, 'presence.set', { status: 'online' });

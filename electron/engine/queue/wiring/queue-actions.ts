@@ -137,7 +137,7 @@ export function createQueueActions(core: QueueCore, deps: { replyParent: ReplyPa
       if (!account) return refuse(`no publishing account for ${c0.platform}: an admin adds one (accounts.add) before the desk can reply`);
       // A private conversation is answered privately (the outbox sends it as a direct message), and a
       // direct message reaches only whom it mentions: so it always mentions the customer.
-      const text = c0.private ? withCustomerMention(p.text, c0.author.handle) : p.text;
+      const text = c0.private ? withCustomerMention(p.text, c0.author.handle, account.handle) : p.text;
       const over = textTooLong(account.platform, text);
       if (over) return refuse(`${account.name}: ${over}`);
       mayAct(user, c0, 'answer');

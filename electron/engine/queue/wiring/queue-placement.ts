@@ -21,11 +21,17 @@ export function mentionsOf(text: string, ourHandles: string[]): string[] {
   return out;
 }
 
-/** The reply's text, starting with `@customer` unless it already mentions them (however it spells their server). */
-export function withCustomerMention(text: string, customer: string): string {
+/**
+ * The reply's text, starting with `@customer` unless it already mentions them (however it spells
+ * their server). A customer on the brand's own server is written `@user`, as Mastodon's own apps
+ * do (and a sandbox's "127.0.0.1:4781" is no domain a mention can carry).
+ */
+export function withCustomerMention(text: string, customer: string, brandHandle: string | null): string {
   const handle = customer.replace(/^@/, '').toLowerCase();
   if (mentionsOf(text, [handle]).includes(handle)) return text;
-  return `@${handle} ${text}`;
+  const [user, server] = handle.split('@');
+  const brandServer = brandHandle?.replace(/^@/, '').toLowerCase().split('@')[1];
+  return `@${server !== undefined && server === brandServer ? user : handle} ${text}`;
 }
 
 export function badgesOf(item: Item): ConversationBadges {
