@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { FormError } from '../../../components/form-error';
 import type { z } from 'zod';
 
 /**
@@ -64,5 +65,22 @@ export function FieldError({ path, deep = false }: { path: string; deep?: boolea
     <span className="field-error" role="alert" data-testid="field-error" data-path={path}>
       {list.join('; ')}
     </span>
+  );
+}
+
+/** A settings form's last line: its error or notice, and Save (or, read-only, who may change it). */
+export function SaveBar(p: { error: string | null; notice: string | null; readOnly: boolean; ready: boolean; testId: string; label: string; onSave: () => void }) {
+  return (
+    <>
+      <FormError error={p.error} />
+      {p.notice ? <p className="notice">{p.notice}</p> : null}
+      {p.readOnly ? (
+        <p className="hint">Only leads and above change these.</p>
+      ) : (
+        <button type="button" data-testid={p.testId} disabled={!p.ready} onClick={p.onSave}>
+          {p.label}
+        </button>
+      )}
+    </>
   );
 }

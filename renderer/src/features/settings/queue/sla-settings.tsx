@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { methods } from '../../../../../shared/methods';
 import { PRIORITIES, WEEKDAYS } from '../../../../../shared/queue';
-import { errorText, rpc } from '../../../api/rpc';
-import { FormError } from '../../../components/form-error';
-import { FieldError, FieldErrorsContext, schemaErrors, serverErrors, type FieldErrors } from './field-errors';
-import { fromSla, newCalendar, newHoliday, newPolicy, toSla, type DraftCalendar, type DraftPolicy, type DraftSla } from './sla-form-model';
+import { rpc } from '../../../api/rpc';
+import { FieldError, FieldErrorsContext, SaveBar } from './field-errors';
+import { useSettingsForm } from './use-settings-form';
+import { fromSla, newCalendar, newHoliday, newPolicy, toSla, type DraftCalendar, type DraftPolicy } from './sla-form-model';
 
-const NO_ERRORS: FieldErrors = new Map();
 const WEEKDAY_LABEL = { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' } as const;
 // sla.save's own params schema: what the server checks, checked here as the lead types.
 const slaSchema = methods['sla.save'].params;
@@ -22,53 +21,16 @@ function zoneNames(): string[] {
 
 /** Settings → SLA: policies (first response, resolution, per-priority targets, the warning) and business-hours calendars (time zone, weekly hours, holidays). */
 export function SlaSettings({ readOnly }: { readOnly: boolean }) {
-  const [draft, setDraft] = useState<DraftSla | null>(null);
-  const [tried, setTried] = useState(false);
-  const [server, setServer] = useState<FieldErrors>(NO_ERRORS);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const zones = useMemo(zoneNames, []);
-
-  useEffect(() => {
-    rpc('sla.list', {}).then((r) => setDraft(fromSla(r)), (e: unknown) => setError(errorText(e)));
-  }, []);
-
-  const value = useMemo(() => (draft ? toSla(draft) : null), [draft]);
-  const local = useMemo(() => {
-    if (!tried || !value) return NO_ERRORS;
-    const r = slaSchema.safeParse(value);
-    return r.success ? NO_ERRORS : schemaErrors(r.error);
-  }, [tried, value]);
-  const errors = local.size ? local : server;
-
-  const edit = (fn: (d: DraftSla) => DraftSla) => {
-    setDraft((d) => (d ? fn(d) : d));
-    setServer(NO_ERRORS);
-    setNotice(null);
-  };
+  const load = useCallback(() => rpc('sla.list', {}).then(fromSla), []);
+  const { draft, errors, error, notice, edit, save } = useSettingsForm({
+    load,
+    toValue: toSla,
+    schema: slaSchema,
+    save: async (v: ReturnType<typeof toSla>) => ({ draft: fromSla(await rpc('sla.save', slaSchema.parse(v))) }),
+  });
   const editPolicy = (i: number, patch: Partial<DraftPolicy>) => edit((d) => ({ ...d, policies: d.policies.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
   const editCalendar = (i: number, patch: Partial<DraftCalendar>) => edit((d) => ({ ...d, calendars: d.calendars.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
-
-  const save = async () => {
-    if (!value) return;
-    setTried(true);
-    setError(null);
-    setNotice(null);
-    const r = slaSchema.safeParse(value);
-    if (!r.success) {
-      setError('Not saved: fix the fields marked below.');
-      return;
-    }
-    try {
-      setDraft(fromSla(await rpc('sla.save', r.data)));
-      setTried(false);
-      setNotice('Saved.');
-    } catch (e) {
-      const { fields, rest } = serverErrors(errorText(e));
-      setServer(fields);
-      setError(rest ?? 'Not saved: fix the fields marked below.');
-    }
-  };
 
   return (
     <section className="panel" data-testid="sla-settings">
@@ -104,15 +66,7 @@ export function SlaSettings({ readOnly }: { readOnly: boolean }) {
           </fieldset>
         </FieldErrorsContext.Provider>
       )}
-      <FormError error={error} />
-      {notice ? <p className="notice">{notice}</p> : null}
-      {readOnly ? (
-        <p className="hint">Only leads and above change these.</p>
-      ) : (
-        <button type="button" data-testid="sla-save" disabled={draft === null} onClick={() => void save()}>
-          Save SLA settings
-        </button>
-      )}
+      <SaveBar error={error} notice={notice} readOnly={readOnly} ready={draft !== null} testId="sla-save" label="Save SLA settings" onSave={() => void save()} />
     </section>
   );
 }

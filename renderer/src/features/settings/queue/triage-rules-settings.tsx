@@ -1,66 +1,30 @@
-import { useEffect, useMemo, useState } from 'react';
-import { PRIORITIES, triageConfigSchema, type TriageField } from '../../../../../shared/queue';
-import { errorText, rpc } from '../../../api/rpc';
-import { FormError } from '../../../components/form-error';
-import { errorsUnder, FieldError, FieldErrorsContext, schemaErrors, serverErrors, type FieldErrors } from './field-errors';
+import { useCallback, useEffect, useState } from 'react';
+import { PRIORITIES, triageConfigSchema, type TriageConfigInput, type TriageField } from '../../../../../shared/queue';
+import { rpc } from '../../../api/rpc';
+import { errorsUnder, FieldError, FieldErrorsContext, SaveBar } from './field-errors';
+import { useSettingsForm } from './use-settings-form';
 import { RuleTester } from './rule-tester';
-import { CONDITION_FIELDS, conditionKind, ENUM_VALUES, fromConfig, moveRule, newCondition, newRule, toConfig, type DraftCondition, type DraftConfig, type DraftRoute, type DraftRule } from './triage-form-model';
-
-const NO_ERRORS: FieldErrors = new Map();
+import { CONDITION_FIELDS, conditionKind, ENUM_VALUES, fromConfig, moveRule, newCondition, newRule, toConfig, type DraftCondition, type DraftRoute, type DraftRule } from './triage-form-model';
 
 /** Settings → Triage rules: ordered rules (conditions → team, priority, tags, SLA), the default route, the VIP list, and the rule tester beside them. */
 export function TriageRulesSettings({ readOnly }: { readOnly: boolean }) {
-  const [draft, setDraft] = useState<DraftConfig | null>(null);
   const [teams, setTeams] = useState<string[]>([]);
   const [policies, setPolicies] = useState<string[]>([]);
-  const [tried, setTried] = useState(false);
-  const [server, setServer] = useState<FieldErrors>(NO_ERRORS);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
+  const load = useCallback(() => rpc('rules.list', {}).then((r) => fromConfig(r.config)), []);
+  const { draft, value: config, errors, error, notice, edit, save } = useSettingsForm({
+    load,
+    toValue: toConfig,
+    schema: triageConfigSchema,
+    save: async (config: TriageConfigInput) => {
+      const saved = await rpc('rules.save', { config });
+      return { draft: fromConfig(saved.config), ...(saved.warnings.length ? { notice: `Saved, with warnings: ${saved.warnings.map((w) => w.message).join('; ')}` } : {}) };
+    },
+  });
   useEffect(() => {
-    rpc('rules.list', {}).then((r) => setDraft(fromConfig(r.config)), (e: unknown) => setError(errorText(e)));
     rpc('teams.list', {}).then((r) => setTeams(r.teams.map((t) => t.id)), () => undefined);
     rpc('sla.list', {}).then((r) => setPolicies(r.policies.map((p) => p.id)), () => undefined);
   }, []);
-
-  const config = useMemo(() => (draft ? toConfig(draft) : null), [draft]);
-  // The schema's errors show once a save was tried, then follow every edit until they are fixed.
-  const local = useMemo(() => {
-    if (!tried || !config) return NO_ERRORS;
-    const r = triageConfigSchema.safeParse(config);
-    return r.success ? NO_ERRORS : schemaErrors(r.error);
-  }, [tried, config]);
-  const errors = local.size ? local : server;
-
-  const edit = (fn: (d: DraftConfig) => DraftConfig) => {
-    setDraft((d) => (d ? fn(d) : d));
-    setServer(NO_ERRORS);
-    setNotice(null);
-  };
   const editRule = (i: number, patch: Partial<DraftRule>) => edit((d) => ({ ...d, rules: d.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
-
-  const save = async () => {
-    if (!config) return;
-    setTried(true);
-    setError(null);
-    setNotice(null);
-    const r = triageConfigSchema.safeParse(config);
-    if (!r.success) {
-      setError('Not saved: fix the fields marked below.');
-      return;
-    }
-    try {
-      const saved = await rpc('rules.save', { config });
-      setDraft(fromConfig(saved.config));
-      setTried(false);
-      setNotice(saved.warnings.length ? `Saved, with warnings: ${saved.warnings.map((w) => w.message).join('; ')}` : 'Saved.');
-    } catch (e) {
-      const { fields, rest } = serverErrors(errorText(e));
-      setServer(fields);
-      setError(rest ?? 'Not saved: fix the fields marked below.');
-    }
-  };
 
   return (
     <section className="panel" data-testid="triage-rules-settings">
@@ -107,15 +71,7 @@ export function TriageRulesSettings({ readOnly }: { readOnly: boolean }) {
           </fieldset>
         </FieldErrorsContext.Provider>
       )}
-      <FormError error={error} />
-      {notice ? <p className="notice">{notice}</p> : null}
-      {readOnly ? (
-        <p className="hint">Only leads and above change these.</p>
-      ) : (
-        <button type="button" data-testid="rules-save" disabled={draft === null} onClick={() => void save()}>
-          Save rules
-        </button>
-      )}
+      <SaveBar error={error} notice={notice} readOnly={readOnly} ready={draft !== null} testId="rules-save" label="Save rules" onSave={() => void save()} />
       {config ? <RuleTester config={config} /> : null}
     </section>
   );
