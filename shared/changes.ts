@@ -1,5 +1,6 @@
 import type { Alert, AlertRule, ChannelView, DeadLetter, SavedWallLayout } from './alerts.js';
 import { isPrivate, type Item, type SourceView } from './domain.js';
+import type { CustomerTags } from './customer-tags.js';
 import type { Access } from './roles.js';
 import type { RetagProgress, Topic } from './topics.js';
 import type { Presence } from './queue.js';
@@ -45,7 +46,9 @@ export type Change =
   | { kind: 'trends.epoch'; epochStart: string; posts: number }
   /** A term started trending mid-epoch (the wall refreshes its trending panel). */
   | { kind: 'trends.onset'; term: string }
-  | { kind: 'wall.saved'; wall: SavedWallLayout };
+  | { kind: 'wall.saved'; wall: SavedWallLayout }
+  // session 15: queue
+  | { kind: 'customer.tags'; customer: CustomerTags };
 
 export interface ChangeEnvelope {
   seq: number;
@@ -79,6 +82,9 @@ export function changeAccess(change: Change): Access {
     case 'alert.raised':
     case 'alert.acked':
       return change.alert.private === true ? 'agent' : 'read';
+    // session 15: queue. A customer's tags are as private as the queue.
+    case 'customer.tags':
+      return 'agent';
     case 'alert_rule.saved':
     case 'alert_rule.removed':
     case 'alert_channel.saved':

@@ -74,6 +74,9 @@ export const METHOD_NAMES = [
   'walls.save',
   // session 15: forms
   'alerts.rules.remove',
+  // session 15: queue
+  'customers.tags.add',
+  'customers.tags.remove',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -44,6 +44,9 @@ import {
 } from './queue.js';
 import type { ConversationDetail, ConversationView, QueueMessage, QueueStatsRow, ReplyOutcome } from './queue-views.js';
 import { timeZoneSchema } from './time-zone.js';
+// session 15: queue
+import type { CustomerTags } from './customer-tags.js';
+import { queueTagSchema } from './queue-rules.js';
 
 export { isMethodName, METHOD_NAMES, type MethodName } from './method-names.js';
 
@@ -76,6 +79,8 @@ const postText = z.string().trim().min(1, 'a post needs text').max(5000);
 const status = z.enum(POST_STATUSES);
 /** Conversation, team, rule and policy ids (issue 12). */
 const queueId = z.string().trim().min(1).max(100);
+// session 15: queue
+const customerTagParams = z.strictObject({ platform: z.string().trim().min(1).max(40), handle: z.string().trim().min(1).max(300), tag: queueTagSchema });
 
 /** Every method: who may call it and what its params must be. Results are typed in `Results`. */
 export const methods = {
@@ -329,6 +334,9 @@ export const methods = {
   // session 15: forms
   /** Removes an alert rule for good (its past alerts stay listed); 404 when there is none. */
   'alerts.rules.remove': { access: 'lead', params: z.strictObject({ id }) },
+  // session 15: queue. Tags on a customer (platform + author handle), for agents and up.
+  'customers.tags.add': { access: 'agent', params: customerTagParams },
+  'customers.tags.remove': { access: 'agent', params: customerTagParams },
 } as const satisfies Record<MethodName, { access: Access; params: z.ZodType }>;
 export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
@@ -416,6 +424,9 @@ export interface Results {
   'walls.save': SavedWallLayout;
   // session 15: forms
   'alerts.rules.remove': { ok: true; id: string };
+  // session 15: queue
+  'customers.tags.add': { customer: CustomerTags };
+  'customers.tags.remove': { customer: CustomerTags };
 }
 
 /** Turns a zod failure into one line a person can act on: "limit: Too big: expected ≤5000". */

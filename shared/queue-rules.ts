@@ -87,6 +87,8 @@ const tag = z
   .trim()
   .toLowerCase()
   .regex(/^[\p{L}\p{N}_-]{1,50}$/u, 'a tag is letters, digits, _ or - (e.g. "refund")');
+/** A tag on a conversation (from a rule) or on a customer (session 15). */
+export const queueTagSchema = tag;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;

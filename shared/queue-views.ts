@@ -1,3 +1,4 @@
+import type { CustomerTags } from './customer-tags.js';
 import type { Conversation, Presence, SlaPolicy, BusinessCalendar, Team, TriageConfig, GuidelineFinding, SlaTimerState } from './queue.js';
 
 /**
@@ -57,6 +58,8 @@ export interface ConversationDetail {
   messages: QueueMessage[];
   /** The customer's other conversations, newest first. */
   history: ConversationView[];
+  /** The customer's tags (session 15), across all their conversations. */
+  customerTags: CustomerTags;
   /** Guideline findings on an empty draft are none; the desk calls queue.reply with dryRun to check. */
   presence: Presence[];
 }

@@ -6,6 +6,7 @@ import { createPipeline, type Pipeline } from './ingest/pipeline.js';
 import { ensureKnownAccount, type KnownAccount } from './publish/accounts-service.js';
 import { createPublishing, type Publishing } from './publish/publishing.js';
 import { createQueueService, type QueueService } from './queue/wiring/queue-service.js';
+import { createReplyParentResolver } from './publish/reply-parent.js';
 import { dispatch } from './rpc/dispatch.js';
 import { createHandlers } from './rpc/handlers.js';
 import { ensureSource, type SourceInput } from './sources-service.js';
@@ -46,7 +47,9 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
   const understanding = createUnderstandingRuntime(store, log, deps.understanding);
   // The pipeline's hooks, in the order they run. Issue 12 (queue placement, triage, assignment)
   // registers in-transaction hooks here, issue 11 (trends, alerts) after-commit ones.
-  const queue = createQueueService({ store, clock, log, enricher: understanding.understanding.enricher });
+  const publishing = createPublishing({ store, clock, http: deps.http, secrets: deps.secrets, log, options: deps.publish });
+  const replyParent = createReplyParentResolver({ secrets: deps.secrets, publisherFor: publishing.publisherFor });
+  const queue = createQueueService({ store, clock, log, enricher: understanding.understanding.enricher, replyParent });
   const inTransaction: InTransactionHook[] = [queue.hook, ...(deps.ingestHooks?.inTransaction ?? [])];
   const alerts = createAlertsRuntime({ store, clock, http: deps.http, secrets: deps.secrets, log, options: deps.alerts });
   const afterCommit: AfterCommitHook[] = [alerts.hook, ...(deps.ingestHooks?.afterCommit ?? [])];
@@ -60,7 +63,6 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     log,
     ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
   });
-  const publishing = createPublishing({ store, clock, http: deps.http, secrets: deps.secrets, log, options: deps.publish });
   const sessions = new SessionRegistry(store, clock);
   let running = false;
   const retagger = createRetagger({ store, clock, log, matcher: understanding.understanding.topics });

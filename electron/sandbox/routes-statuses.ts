@@ -37,9 +37,15 @@ function lengthError(text: string, spoilerText: string): string | null {
   return mastodonLength(text, spoilerText) > MAX_CHARS ? `Validation failed: Text character limit of ${MAX_CHARS} exceeded` : null;
 }
 
-/** Public and unlisted statuses are readable by anyone; private/direct only by their author. */
+/**
+ * Public and unlisted statuses are readable by anyone; private/direct ones by their author and the
+ * accounts they mention (as on Mastodon; the sandbox has no followers, so followers-only stops there).
+ * This is how the brand can read, and reply to, a customer's direct message.
+ */
 function visibleTo(st: StatusRecord, viewerId: string | null): boolean {
-  return !st.deleted && (st.visibility === 'public' || st.visibility === 'unlisted' || st.accountId === viewerId);
+  if (st.deleted) return false;
+  if (st.visibility === 'public' || st.visibility === 'unlisted' || st.accountId === viewerId) return true;
+  return viewerId !== null && st.mentionIds.includes(viewerId);
 }
 
 function threadOf(store: SandboxStore, root: StatusRecord, viewerId: string | null) {

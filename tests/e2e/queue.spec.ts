@@ -142,3 +142,56 @@ test('a customer complains on the sandbox: it lands in care, is auto-assigned wi
   await expect(agent2.getByTestId('queue-row')).toHaveCount(1);
   expect(hub.output()).not.toMatch(/queue: could not place/);
 });
+
+test('a private message: the lead answers it privately from the desk, it is a direct threaded reply on the sandbox, and a customer tag reaches another desk live', async ({ browser }) => {
+  test.setTimeout(180_000);
+  hub = await startHubProcess(freshDataDir(), await randomPort(), ['--demo', 'quiet']);
+  const tokens = hub.tokens();
+  const sandbox = `http://127.0.0.1:${hub.port + 1}`;
+  const lead = await open(browser, `${hub.url}/#/desk?token=${tokens.lead}`);
+  const agent1 = await open(browser, `${hub.url}/#/desk?token=${tokens.agent1}`);
+  const wall = await open(browser, `${hub.url}/#/wall?token=${tokens.wall}`);
+  for (const p of [lead, agent1]) await expect(p.getByTestId('desk')).toBeVisible();
+  const marker = `DM-${Date.now()}`;
+  const injected = (await (
+    await fetch(`${sandbox}/_sandbox/inject`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ author: 'priya_e2e', text: `my card ${marker} was charged twice, please help`, mentionBrand: true, visibility: 'direct' }),
+    })
+  ).json()) as { id: string };
+  let conv: (Conv & { private: boolean }) | undefined;
+  await expect
+    .poll(
+      async () => {
+        conv = (await rpc<{ conversations: (Conv & { private: boolean })[] }>(hub, 'queue.list', tokens.lead!, { view: 'all' })).conversations.find((c) => c.preview?.includes(marker));
+        return conv?.private ?? null;
+      },
+      { intervals: [200], timeout: 30_000 },
+    )
+    .toBe(true);
+
+  // agent1 has it open too, to see the tag arrive.
+  await agent1.getByTestId('desk-tab-all').click();
+  await agent1.locator(`[data-testid="queue-row"][data-conversation-id="${conv!.id}"]`).click();
+  await lead.getByTestId('desk-tab-all').click();
+  await lead.locator(`[data-testid="queue-row"][data-conversation-id="${conv!.id}"]`).click();
+  const pane = lead.getByTestId('conversation-pane');
+  await expect(pane.getByTestId('reply-text')).toHaveAttribute('placeholder', /Private reply/);
+  const reply = `We refunded the second charge (${marker}).`;
+  await pane.getByTestId('reply-text').fill(reply);
+  await pane.getByTestId('reply-send').click();
+  await expect(pane.getByTestId('reply-status').last()).toContainText('sent', { timeout: 20_000 });
+  const published = (await (await fetch(`${sandbox}/_sandbox/published`)).json()) as Array<{ content: string; in_reply_to_id: string | null; visibility: string; mentions: { acct: string }[] }>;
+  const ours = published.filter((s) => s.content.includes(marker));
+  expect(ours).toHaveLength(1);
+  expect(ours[0], ours[0]!.content).toMatchObject({ in_reply_to_id: injected.id, visibility: 'direct', mentions: [{ acct: 'priya_e2e' }] });
+
+  await pane.getByTestId('customer-tag-input').fill('refund');
+  await pane.getByRole('button', { name: 'Add tag' }).click();
+  await expect(pane.getByTestId('customer-tag')).toHaveText([/refund/]);
+  await expect(agent1.getByTestId('conversation-pane').getByTestId('customer-tag')).toHaveText([/refund/]);
+  // The wall shows none of it.
+  await expect(wall.getByTestId('queue-tiles')).toBeVisible();
+  expect(await wall.content()).not.toContain(marker);
+});

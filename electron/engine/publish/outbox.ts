@@ -1,5 +1,5 @@
 import { freezeHolds } from '../../../shared/publishing.js';
-import { isDeskReply } from './desk-replies.js';
+import { isDeskReply, sendVisibility } from './desk-replies.js';
 /**
  * The outbox's transactions. Each is one store.write(): a send is recorded (and the freeze
  * re-checked) in the same transaction that claims the post, and committed before the platform
@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
 import { SYSTEM_ACTOR } from '../team/audit.js';
 import { HELD_BY_FREEZE } from './freeze-service.js';
 import { savePost } from './post-transitions.js';
-import { idempotencyKey, PublishError, type PublishResult, type RecentOwnPost } from './publisher.js';
+import { idempotencyKey, PublishError, type PostVisibility, type PublishResult, type RecentOwnPost } from './publisher.js';
 
 export const MISSED_NOTE = 'missed its time while Newsroom was not running';
 const FREEZE_CHANGED_NOTE = 'the freeze changed since this send started: review it before it goes out';
@@ -28,7 +28,7 @@ export interface OutboxRules {
 }
 
 export type ClaimResult =
-  | { kind: 'claimed'; post: PostRecord; attempt: AttemptRecord; account: AccountRecord }
+  | { kind: 'claimed'; post: PostRecord; attempt: AttemptRecord; account: AccountRecord; visibility: PostVisibility }
   | { kind: 'held' | 'failed' | 'skipped' };
 
 /**
@@ -59,7 +59,7 @@ export function claim(store: Store, rules: OutboxRules, nowMs: number, postId: s
     }
     const attempt = store.posts.insertAttempt({ postId, revision, freezeEpoch: freeze.epoch, idempotencyKey: idempotencyKey(postId, revision), startedAt: at });
     const fresh = savePost(store, post, { ...post, status: 'publishing', note: null }, { actor: SYSTEM_ACTOR, action: 'post.sending', at, details: { attemptId: attempt.id, freezeEpoch: freeze.epoch } });
-    return { kind: 'claimed', post: fresh, attempt, account };
+    return { kind: 'claimed', post: fresh, attempt, account, visibility: sendVisibility(store, postId) };
   });
 }
 

@@ -12,7 +12,11 @@ export interface OutgoingPost {
   target: PublishTarget;
   text: string;
   inReplyTo: string | null;
+  /** 'direct' for a desk reply into a private conversation: only the people it mentions see it. */
+  visibility: PostVisibility;
 }
+
+export type PostVisibility = 'public' | 'direct';
 
 export interface PublishResult {
   remoteId: string;
@@ -76,6 +80,12 @@ export interface Publisher {
   publish(post: OutgoingPost, idempotencyKey: string, signal: AbortSignal): Promise<PublishResult>;
   /** The account's own posts created at or after sinceIso, newest first. Throws PublishError when it can't tell. */
   findRecent(target: PublishTarget, sinceIso: string, signal: AbortSignal): Promise<RecentOwnPost[]>;
+  /**
+   * The id under which the account's own server knows a post from another server (given by its
+   * URI), fetching it there if need be (Mastodon: search with resolve); null when that server
+   * can't find it. A reply names its parent by this id. Absent: the platform needs no such step.
+   */
+  resolveStatus?(target: PublishTarget, uri: string, signal: AbortSignal): Promise<string | null>;
 }
 
 /** Where an account's token lives in the SecretStore. */

@@ -109,7 +109,7 @@ export function createScheduler(d: SchedulerDeps): Scheduler {
     flights.set(attemptId, { postId: due.id, accountId: due.accountId, abort });
     let sent: Promise<unknown>;
     try {
-      sent = publisher.publish({ target: { instanceUrl: r.account.instanceUrl, token: tok, remoteAccountId: r.account.remoteAccountId }, text: r.post.text, inReplyTo: r.post.inReplyTo }, r.attempt.idempotencyKey, abort.signal);
+      sent = publisher.publish({ target: { instanceUrl: r.account.instanceUrl, token: tok, remoteAccountId: r.account.remoteAccountId }, text: r.post.text, inReplyTo: r.post.inReplyTo, visibility: r.visibility }, r.attempt.idempotencyKey, abort.signal);
     } catch (err) {
       sent = Promise.reject(err);
     }

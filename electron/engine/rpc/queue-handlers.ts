@@ -5,7 +5,7 @@ import { withSla } from '../queue/wiring/queue-core.js';
 import type { QueueService } from '../queue/wiring/queue-service.js';
 import type { Handlers } from './handlers.js';
 
-type QueueMethod = Extract<MethodName, `queue.${string}` | `rules.${string}` | `teams.${string}` | `sla.${string}` | `presence.${string}`>;
+type QueueMethod = Extract<MethodName, `queue.${string}` | `rules.${string}` | `teams.${string}` | `sla.${string}` | `presence.${string}` | `customers.${string}`>;
 
 /** queue.*, rules.*, teams.*, sla.*, presence.set (issue 12): thin adapters over the queue service. */
 export function createQueueHandlers(q: QueueService): Pick<Handlers, QueueMethod> {
@@ -41,5 +41,8 @@ export function createQueueHandlers(q: QueueService): Pick<Handlers, QueueMethod
     'sla.list': () => core.settings.sla(),
     'sla.save': (_user, p) => q.config.saveSla(p),
     'presence.set': (user, p) => ({ presence: a.setPresence(user, p) }),
+    // session 15: queue
+    'customers.tags.add': (user, p) => ({ customer: q.customerTags.add(user, p) }),
+    'customers.tags.remove': (user, p) => ({ customer: q.customerTags.remove(user, p) }),
   };
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { TRENDS_ALERTS_MIGRATION } from '../trends/migration.js';
 import { QUEUE_MIGRATION } from '../queue/wiring/queue-migration.js';
 import { CHANGE_REFS_MIGRATION } from './change-refs-migration.js';
+import { CUSTOMER_TAGS_MIGRATION } from '../queue/wiring/customer-tags-migration.js';
 
 /**
  * Append-only: a shipped migration is never edited, a change is a new entry.
@@ -238,6 +239,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
     name: "items carry their author's follower count (null: unknown, and for rows stored before)",
     sql: `ALTER TABLE items ADD COLUMN author_followers INTEGER;`,
   },
+  // session 15: queue
+  CUSTOMER_TAGS_MIGRATION,
   // session 15: issue 10's ingest budget
   CHANGE_REFS_MIGRATION,
 ];

@@ -123,8 +123,11 @@ describe('publishing across kill -9 (real hub process)', () => {
     for (const p of posts.filter((x) => x.status === 'published')) expect(counts.get(p.text), p.text).toBe(1);
   });
 
-  it('sends each desk reply (queue.reply) at most once over kill -9s, threaded to the customer', { timeout: 600_000 }, async () => {
-    const rounds = Math.max(3, Math.ceil(ROUNDS / 5));
+  // A direct message is answered with a direct reply (issue 12): same outbox, same guarantee.
+  it.each([
+    { visibility: 'public', rounds: Math.max(3, Math.ceil(ROUNDS / 5)) },
+    { visibility: 'direct', rounds: Math.max(3, Math.ceil(ROUNDS / 10)) },
+  ] as const)('sends each desk reply (queue.reply) to a $visibility post at most once over kill -9s, threaded to the customer', { timeout: 600_000 }, async ({ visibility, rounds }) => {
     const { sandbox, sandboxUrl, hubUrl, brandToken, startHub } = await crashRig();
     let hub = await startHub();
     const admin = readFileSync(join(hub.dataDir, 'admin.token'), 'utf8').trim();
@@ -136,7 +139,7 @@ describe('publishing across kill -9 (real hub process)', () => {
       const res = await fetch(`${sandboxUrl}/_sandbox/inject`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ author: `customer${i}`, text: `my kettle ${i} broke after a week, terrible`, mentionBrand: true }),
+        body: JSON.stringify({ author: `customer${i}`, text: `my kettle ${i} broke after a week, terrible`, mentionBrand: true, visibility }),
       });
       customerIds.set(`customer${i}`, ((await res.json()) as { id: string }).id);
     }
@@ -164,16 +167,25 @@ describe('publishing across kill -9 (real hub process)', () => {
       if (posts.every((p) => TERMINAL.has(p.status))) break;
     }
     await kill(hub);
-    const published = (await (await fetch(`${sandboxUrl}/_sandbox/published`)).json()) as Array<{ content: string; in_reply_to_id: string | null }>;
+    const published = (await (await fetch(`${sandboxUrl}/_sandbox/published`)).json()) as Array<{ content: string; in_reply_to_id: string | null; visibility: string; mentions: Array<{ acct: string }> }>;
     await kill(sandbox);
     expect(posts).toHaveLength(sent.size);
     for (const [text, parent] of sent) {
       const copies = published.filter((s) => s.content.includes(text));
       expect(copies.length, text).toBeLessThanOrEqual(1);
-      for (const s of copies) expect(s.in_reply_to_id, text).toBe(parent);
+      for (const s of copies) {
+        expect(s.in_reply_to_id, text).toBe(parent);
+        expect(s.visibility, text).toBe(visibility);
+        if (visibility === 'direct') expect(s.mentions.map((m) => m.acct), text).toEqual([text.split(' ').at(-1)]);
+      }
     }
     // Every reply the hub calls published is on the platform (and the drill did publish some).
     expect(posts.filter((x) => x.status === 'published').length).toBeGreaterThan(0);
-    for (const p of posts.filter((x) => x.status === 'published')) expect(published.filter((s) => s.content.includes(p.text)), p.text).toHaveLength(1);
+    // (A direct reply's stored text starts with the customer's mention, which the platform renders as a link.)
+    for (const p of posts.filter((x) => x.status === 'published')) {
+      const text = [...sent.keys()].find((t) => p.text.endsWith(t))!;
+      expect(text, p.text).toBeDefined();
+      expect(published.filter((s) => s.content.includes(text)), p.text).toHaveLength(1);
+    }
   });
 });

@@ -9,7 +9,7 @@ const netError = (code: string) => Object.assign(new TypeError('fetch failed'), 
 async function outcome(http: typeof fetch): Promise<PublishError | { ok: string }> {
   const pub = createMastodonPublisher({ http, clock: new FakeClock(), timeoutMs: 1_000 });
   try {
-    const r = await pub.publish({ target, text: 'hi', inReplyTo: null }, 'newsroom-p-r1', new AbortController().signal);
+    const r = await pub.publish({ target, text: 'hi', inReplyTo: null, visibility: 'public' }, 'newsroom-p-r1', new AbortController().signal);
     return { ok: r.remoteId };
   } catch (err) {
     return err as PublishError;
@@ -54,7 +54,7 @@ describe('Mastodon publisher: what may have published and what certainly did not
   it('a send with no answer times out as unknown (on the injected clock)', async () => {
     const clock = new FakeClock();
     const pub = createMastodonPublisher({ http: (() => new Promise(() => undefined)) as unknown as typeof fetch, clock, timeoutMs: 1_000 });
-    const p = pub.publish({ target, text: 'hi', inReplyTo: null }, 'k', new AbortController().signal).catch((e: unknown) => e);
+    const p = pub.publish({ target, text: 'hi', inReplyTo: null, visibility: 'public' }, 'k', new AbortController().signal).catch((e: unknown) => e);
     clock.advance(1_000);
     const r = (await p) as PublishError;
     expect(r.kind).toBe('unknown');
@@ -73,5 +73,24 @@ describe('Mastodon publisher: what may have published and what certainly did not
     expect(sameText(recent[0]!.text, 'Hello world & more')).toBe(true);
     expect(sameText('@ana@social.example thanks!', '@ana thanks!')).toBe(true);
     expect(sameText('Hello world', 'Hello world!')).toBe(false);
+  });
+
+  it("finds a post from another server under the brand server's own id (search with resolve), or says it can't", async () => {
+    const uri = 'https://far.example/users/carla/statuses/999';
+    let asked: URL | null = null;
+    const answer = { accounts: [], hashtags: [], statuses: [{ id: '5', uri: 'https://x.example/s/1', url: 'https://x.example/@x/1', content: uri }, { id: '110042', uri, url: 'https://far.example/@carla/999' }] };
+    const http = (async (url: string) => {
+      asked = new URL(url);
+      return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    const pub = createMastodonPublisher({ http, clock: new FakeClock() });
+    expect(await pub.resolveStatus!(target, uri, new AbortController().signal)).toBe('110042');
+    expect(asked!.pathname).toBe('/api/v2/search');
+    expect(Object.fromEntries(asked!.searchParams)).toMatchObject({ q: uri, type: 'statuses', resolve: 'true' });
+    // Only a post that merely mentions the address: not found.
+    answer.statuses = answer.statuses.slice(0, 1);
+    expect(await pub.resolveStatus!(target, uri, new AbortController().signal)).toBeNull();
+    const down = createMastodonPublisher({ http: respond(503, 'busy'), clock: new FakeClock() });
+    await expect(down.resolveStatus!(target, uri, new AbortController().signal)).rejects.toMatchObject({ kind: 'transient' });
   });
 });

@@ -22,9 +22,16 @@ afterEach(async () => {
 
 class RecordingPublisher extends FakePublisher {
   readonly sent: OutgoingPost[] = [];
+  /** What the brand's server (fake.example) has fetched from other servers: URI → its own id there. */
+  readonly federated = new Map<string, string>();
+  readonly lookups: string[] = [];
   override publish(p: OutgoingPost, key: string, signal: AbortSignal) {
     this.sent.push(p);
     return super.publish(p, key, signal);
+  }
+  async resolveStatus(_t: unknown, uri: string): Promise<string | null> {
+    this.lookups.push(uri);
+    return this.federated.get(uri) ?? null;
   }
 }
 
@@ -121,8 +128,8 @@ describe('queue wiring: placement, triage and assignment in the ingest transacti
   it('an agent going offline hands back unstarted conversations; answered ones stay', async () => {
     const s = await setup();
     await s.t.call(users.agent, 'presence.set', { status: 'online' });
-    s.ingest({ html: COMPLAINT, author: { handle: 'x@social.example', name: 'X', url: null, avatarUrl: null } });
-    s.ingest({ html: '<p>Kettlebird broke again, awful service</p>', author: { handle: 'y@social.example', name: 'Y', url: null, avatarUrl: null } });
+    s.ingest({ html: COMPLAINT, author: { handle: 'x@social.example', name: 'X', url: null, avatarUrl: null }, nativeId: 'https://fake.example/users/x/statuses/71' });
+    s.ingest({ html: '<p>Kettlebird broke again, awful service</p>', author: { handle: 'y@social.example', name: 'Y', url: null, avatarUrl: null }, nativeId: 'https://fake.example/users/y/statuses/72' });
     const [first, second] = await s.list();
     expect([first!.assignee, second!.assignee]).toEqual(['agent1', 'agent1']);
     await s.t.call(users.agent, 'queue.reply', { id: first!.id, text: 'Sorry to hear that, we are on it.' });
@@ -136,7 +143,7 @@ describe('queue wiring: placement, triage and assignment in the ingest transacti
   it('a customer writing again reopens a resolved conversation', async () => {
     const s = await setup();
     await s.t.call(users.agent, 'presence.set', { status: 'online' });
-    s.ingest({ html: COMPLAINT, nativeId: 'https://social.example/users/a/statuses/900' });
+    s.ingest({ html: COMPLAINT, nativeId: 'https://fake.example/users/a/statuses/900' });
     const [c] = await s.list();
     await s.t.call(users.agent, 'queue.resolve', { id: c!.id });
     expect((await s.t.call<{ conversation: ConversationView }>(users.agent, 'queue.get', { id: c!.id })).conversation.status).toBe('resolved');
@@ -202,7 +209,7 @@ describe('queue wiring: replies through the outbox, guidelines, the freeze', () 
   it('sends a threaded reply through the outbox and records the first response', async () => {
     const s = await setup();
     await s.t.call(users.agent, 'presence.set', { status: 'online' });
-    s.ingest({ html: COMPLAINT, nativeId: 'https://social.example/users/a/statuses/4242' });
+    s.ingest({ html: COMPLAINT, nativeId: 'https://fake.example/users/a/statuses/4242' });
     const [c] = await s.list();
     const r = await s.t.call<ReplyOutcome>(users.agent, 'queue.reply', { id: c!.id, text: 'So sorry, Carla: we are sending a new one today.' });
     expect(r).toMatchObject({ sent: true, why: null });
@@ -232,8 +239,8 @@ describe('queue wiring: replies through the outbox, guidelines, the freeze', () 
   it('replies go on during a freeze by default; a freeze with holdReplies holds them too', async () => {
     const s = await setup();
     await s.t.call(users.agent, 'presence.set', { status: 'online' });
-    s.ingest({ html: COMPLAINT, nativeId: 'https://social.example/users/a/statuses/1' });
-    s.ingest({ html: '<p>Kettlebird lid broke, terrible</p>', nativeId: 'https://social.example/users/b/statuses/2', author: { handle: 'b@social.example', name: 'B', url: null, avatarUrl: null } });
+    s.ingest({ html: COMPLAINT, nativeId: 'https://fake.example/users/a/statuses/1' });
+    s.ingest({ html: '<p>Kettlebird lid broke, terrible</p>', nativeId: 'https://fake.example/users/b/statuses/2', author: { handle: 'b@social.example', name: 'B', url: null, avatarUrl: null } });
     const [c1, c2] = await s.list();
     await s.t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'drill' });
     await s.t.call(users.agent, 'queue.reply', { id: c1!.id, text: 'We are on it.' });
@@ -245,6 +252,121 @@ describe('queue wiring: replies through the outbox, guidelines, the freeze', () 
     expect(s.publisher.sent).toHaveLength(1);
     const held = await s.t.call<{ messages: { postStatus: string | null }[] }>(users.agent, 'queue.get', { id: c2!.id });
     expect(held.messages.at(-1)!.postStatus).toBe('held');
+  });
+});
+
+describe('queue wiring: replies into private conversations', () => {
+  const SECRET = { handle: 'secret@social.example', name: 'Secret Person', url: null, avatarUrl: null };
+
+  it('answers a direct message with a direct, threaded reply that mentions the customer, and never shows the wall', async () => {
+    const s = await setup();
+    await s.t.call(users.agent, 'presence.set', { status: 'online' });
+    s.ingest({ html: '<p>@brand my card was charged twice, please help</p>', visibility: 'direct', author: SECRET, nativeId: 'https://fake.example/users/secret/statuses/777' });
+    const [c] = await s.list();
+    expect(c!.private).toBe(true);
+    const r = await s.t.call<ReplyOutcome>(users.agent, 'queue.reply', { id: c!.id, text: 'We refunded the second charge.' });
+    expect(r).toMatchObject({ sent: true, why: null });
+    await s.t.tick();
+    expect(s.publisher.sent.map((p) => [p.text, p.inReplyTo, p.visibility])).toEqual([['@secret@social.example We refunded the second charge.', '777', 'direct']]);
+    const detail = await s.t.call<{ messages: { kind: string; text: string; postStatus: string | null }[] }>(users.agent, 'queue.get', { id: c!.id });
+    expect(detail.messages.at(-1)).toMatchObject({ kind: 'reply', text: '@secret@social.example We refunded the second charge.', postStatus: 'published' });
+    // Nothing of it reaches the wall: not the post, not the message, not the customer.
+    const wallSees = s.changes.filter((e) => roleMay('wall', changeAccess(e.change)));
+    expect(s.changes.some((e) => e.change.kind === 'post.added')).toBe(true);
+    expect(JSON.stringify(wallSees)).not.toMatch(/refunded|charged twice|secret@/);
+    await expect(s.t.call(users.wall, 'posts.list', {})).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('keeps a mention the agent wrote, and sends a public conversation’s reply publicly as before', async () => {
+    const s = await setup();
+    await s.t.call(users.agent, 'presence.set', { status: 'online' });
+    s.ingest({ html: '<p>@brand charged twice!</p>', visibility: 'direct', author: SECRET, nativeId: 'https://fake.example/users/secret/statuses/5' });
+    s.ingest({ html: COMPLAINT, nativeId: 'https://fake.example/users/a/statuses/6' });
+    const list = await s.list();
+    const dm = list.find((c) => c.private)!;
+    const pub = list.find((c) => !c.private)!;
+    await s.t.call(users.agent, 'queue.reply', { id: dm.id, text: 'Hi @Secret, refunded.' });
+    await s.t.call(users.agent, 'queue.reply', { id: pub.id, text: 'Sorry, on it.' });
+    await s.t.tick();
+    expect(s.publisher.sent.map((p) => [p.text, p.visibility]).sort()).toEqual([
+      ['Hi @Secret, refunded.', 'direct'],
+      ['Sorry, on it.', 'public'],
+    ]);
+  });
+
+  it("writes a customer on the brand's own server as @user, as Mastodon's apps do", async () => {
+    const s = await setup();
+    await s.t.call(users.agent, 'presence.set', { status: 'online' });
+    s.ingest({ html: '<p>@brand charged twice!</p>', visibility: 'direct', author: { ...SECRET, handle: 'Local@Fake.Example' }, nativeId: 'https://fake.example/users/local/statuses/15' });
+    const [c] = await s.list();
+    await s.t.call(users.agent, 'queue.reply', { id: c!.id, text: 'Refunded.' });
+    await s.t.tick();
+    expect(s.publisher.sent.map((p) => p.text)).toEqual(['@local Refunded.']);
+  });
+
+  it('the freeze treats private replies as it treats public ones: on by default, held with holdReplies', async () => {
+    const s = await setup();
+    await s.t.call(users.agent, 'presence.set', { status: 'online' });
+    s.ingest({ html: '<p>@brand charged twice</p>', visibility: 'direct', author: SECRET, nativeId: 'https://fake.example/users/secret/statuses/8' });
+    s.ingest({ html: '<p>@brand still no refund</p>', visibility: 'direct', author: { ...SECRET, handle: 'other@social.example' }, nativeId: 'https://fake.example/users/other/statuses/9' });
+    const [c1, c2] = await s.list();
+    await s.t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'drill' });
+    await s.t.call(users.agent, 'queue.reply', { id: c1!.id, text: 'Refunded.' });
+    await s.t.tick();
+    expect(s.publisher.sent.map((p) => p.visibility)).toEqual(['direct']);
+    await s.t.call(users.crisis, 'freeze.set', { frozen: true, reason: 'legal says stop replies too', holdReplies: true });
+    await s.t.call(users.agent, 'queue.reply', { id: c2!.id, text: 'Refunded too.' });
+    await s.t.tick();
+    expect(s.publisher.sent).toHaveLength(1);
+    const held = await s.t.call<{ messages: { postStatus: string | null }[] }>(users.agent, 'queue.get', { id: c2!.id });
+    expect(held.messages.at(-1)!.postStatus).toBe('held');
+  });
+});
+
+describe('queue wiring: customers and posts on other servers', () => {
+  it("replies to a post from another server under the id the brand's server knows it by", async () => {
+    const s = await setup();
+    await s.t.call(users.agent, 'presence.set', { status: 'online' });
+    const uri = 'https://far.example/users/carla/statuses/999';
+    s.publisher.federated.set(uri, '110042');
+    s.ingest({ html: COMPLAINT, nativeId: uri, author: { handle: 'carla@far.example', name: 'Carla', url: null, avatarUrl: null } });
+    const [c] = await s.list();
+    expect(await s.t.call<ReplyOutcome>(users.agent, 'queue.reply', { id: c!.id, text: 'So sorry, Carla.' })).toMatchObject({ sent: true });
+    await s.t.tick();
+    expect(s.publisher.lookups).toEqual([uri]);
+    // Never 999: on the brand's server that number is some other post.
+    expect(s.publisher.sent.map((p) => p.inReplyTo)).toEqual(['110042']);
+  });
+
+  it("refuses, keeping the draft and saying why, when the brand's server cannot find the post", async () => {
+    const s = await setup();
+    await s.t.call(users.agent, 'presence.set', { status: 'online' });
+    s.ingest({ html: COMPLAINT, nativeId: 'https://gone.example/users/z/statuses/5' });
+    const [c] = await s.list();
+    const r = await s.t.call<ReplyOutcome>(users.agent, 'queue.reply', { id: c!.id, text: 'Sorry!' });
+    expect(r).toMatchObject({ sent: false, why: expect.stringMatching(/fake\.example cannot find the customer's post \(https:\/\/gone\.example\/users\/z\/statuses\/5\)/) });
+    await s.t.tick();
+    expect(s.publisher.sent).toEqual([]);
+    expect((await s.t.call<{ messages: { kind: string }[] }>(users.agent, 'queue.get', { id: c!.id })).messages.map((m) => m.kind)).toEqual(['customer']);
+  });
+
+  it("threads a customer's answer to our reply into the conversation, but not a reply to another server's post with the same number", async () => {
+    const s = await setup();
+    await s.t.call(users.agent, 'presence.set', { status: 'online' });
+    s.ingest({ html: COMPLAINT, nativeId: 'https://fake.example/users/a/statuses/10', author: { handle: 'a@fake.example', name: 'A', url: null, avatarUrl: null } });
+    const [c] = await s.list();
+    await s.t.call(users.agent, 'queue.reply', { id: c!.id, text: 'We are on it.' });
+    await s.t.tick();
+    const ours = s.t.store.db.prepare('SELECT remote_id FROM posts').get() as { remote_id: string };
+    // Someone else, on another server, replies to their own post that happens to carry our post's number: not ours.
+    s.ingest({ html: '<p>totally unrelated chatter</p>', nativeId: 'https://other.example/users/b/statuses/77', replyTo: `https://other.example/users/b/statuses/${ours.remote_id}`, author: { handle: 'b@other.example', name: 'B', url: null, avatarUrl: null } });
+    expect(await s.list()).toHaveLength(1);
+    // The customer answers our reply (its address is on the brand's server): same conversation.
+    s.ingest({ html: '<p>thanks, still waiting though</p>', nativeId: 'https://far.example/users/a2/statuses/3', replyTo: `https://fake.example/users/brand/statuses/${ours.remote_id}`, author: { handle: 'a@fake.example', name: 'A', url: null, avatarUrl: null } });
+    const after = await s.list();
+    expect(after).toHaveLength(1);
+    const detail = await s.t.call<{ messages: { kind: string; text: string }[] }>(users.agent, 'queue.get', { id: c!.id });
+    expect(detail.messages.map((m) => m.kind)).toEqual(['customer', 'reply', 'customer']);
   });
 });
 

@@ -137,6 +137,22 @@ describe('Mastodon REST semantics', () => {
     expect((await postStatus(sb, { status: 'x' }, { 'Idempotency-Key': 'k2' })).status).toBe(404);
   });
 
+  it("a customer's direct message is readable and answerable by the brand; a direct reply stays out of public listings", async () => {
+    const sb = await open();
+    const dm = sb.inject({ author: 'ada', text: 'my card was charged twice', mentionBrand: true, visibility: 'direct' });
+    // Anonymous readers never see it; the mentioned brand does (the customer's DM reaches it).
+    expect((await getJson(sb, `/api/v1/statuses/${dm.id}`)).status).toBe(404);
+    expect((await getJson(sb, `/api/v1/statuses/${dm.id}`, { headers: auth(sb) })).status).toBe(200);
+    const reply = await postStatus(sb, { status: '@ada sorry: we refunded the second charge', in_reply_to_id: dm.id, visibility: 'direct' });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ visibility: 'direct', in_reply_to_id: dm.id, mentions: [{ acct: 'ada' }] });
+    // What the brand posted says how each post went out; public listings leave the direct one out.
+    expect((await getJson(sb, '/_sandbox/published')).body.map((s: { id: string; visibility: string }) => [s.id, s.visibility])).toEqual([[reply.body.id, 'direct']]);
+    expect((await getJson(sb, `/api/v1/statuses/${reply.body.id}`)).status).toBe(404);
+    expect((await getJson(sb, '/api/v1/timelines/public')).body.map((s: { id: string }) => s.id)).not.toContain(reply.body.id);
+    expect((await getJson(sb, `/api/v1/statuses/${dm.id}/context`)).status).toBe(404);
+  });
+
   it('edit() sets edited_at and new content in place; remove() makes it 404 everywhere', async () => {
     const clock = new FakeClock();
     const sb = await open({ clock });

@@ -76,7 +76,7 @@ export function createMastodonPublisher(opts: MastodonPublisherOptions): Publish
   // claim, and nothing may run in between (a freeze committing there would be missed).
   function publish(post: OutgoingPost, key: string, signal: AbortSignal): Promise<PublishResult> {
     const t = requestDeadline(opts.clock, timeoutMs, signal);
-    const body: Record<string, string> = { status: post.text, visibility: 'public' };
+    const body: Record<string, string> = { status: post.text, visibility: post.visibility };
     if (post.inReplyTo) body.in_reply_to_id = post.inReplyTo;
     let sent: Promise<Response>;
     try {
@@ -174,5 +174,18 @@ export function createMastodonPublisher(opts: MastodonPublisherOptions): Publish
     }
   }
 
-  return { platform: 'mastodon', verify, publish, findRecent };
+  async function resolveStatus(target: PublishTarget, uri: string, signal: AbortSignal): Promise<string | null> {
+    try {
+      const { data } = await client(target, signal).get('/api/v2/search', { q: uri, type: 'statuses', resolve: 'true', limit: 5 });
+      const statuses = (data as { statuses?: unknown } | null)?.statuses;
+      if (!Array.isArray(statuses)) throw new PublishError('transient', 'the search answer had no statuses list');
+      // Search may also answer with posts that merely mention the address: only the post itself will do.
+      const hit = (statuses as Array<Record<string, unknown>>).find((s) => typeof s.id === 'string' && (s.uri === uri || s.url === uri));
+      return hit ? (hit.id as string) : null;
+    } catch (err) {
+      throw readError(err, `finding ${uri} from ${target.instanceUrl}`);
+    }
+  }
+
+  return { platform: 'mastodon', verify, publish, findRecent, resolveStatus };
 }

@@ -12,7 +12,9 @@ import { unstartedOf } from '../assignment.js';
 import { renderTemplate } from '../canned-replies.js';
 import { blocksSending, checkReply } from '../guidelines.js';
 import { autoAssign, isoOf, saveConversation, withSla, type QueueCore } from './queue-core.js';
-import { localStatusId } from './queue-placement.js';
+import { withCustomerMention } from './queue-placement.js';
+import type { ReplyParentResolver } from '../../publish/reply-parent.js';
+import { customerTags } from './customer-tags.js';
 import { conversationView, type ConversationRecord } from './queue-repo.js';
 
 const isLead = (u: UserView) => roleMay(u.role, 'lead');
@@ -38,12 +40,12 @@ export interface QueueActions {
   note(user: UserView, id: string, text: string): QueueMessage;
   resolve(user: UserView, id: string): ConversationView;
   reopen(user: UserView, id: string): ConversationView;
-  reply(user: UserView, p: { id: string; text: string; cannedId?: string | undefined; dryRun: boolean }): ReplyOutcome;
+  reply(user: UserView, p: { id: string; text: string; cannedId?: string | undefined; dryRun: boolean }): Promise<ReplyOutcome>;
   canned(user: UserView, id: string): { id: string; name: string; tone: string; text: string }[];
   setPresence(user: UserView, p: { status?: Presence['status'] | undefined; conversation?: string | null | undefined; activity?: Presence['activity'] | undefined }): Presence;
 }
 
-export function createQueueActions(core: QueueCore): QueueActions {
+export function createQueueActions(core: QueueCore, deps: { replyParent: ReplyParentResolver }): QueueActions {
   const { repo, store } = core;
 
   const mayAct = (user: UserView, c: ConversationRecord, what: string) => {
@@ -59,6 +61,7 @@ export function createQueueActions(core: QueueCore): QueueActions {
         conversation: conversationView(withSla(core, c, core.clock.now())),
         messages: repo.messages(id),
         history: repo.ofAuthor(c.platform, c.author.handle).filter((o) => o.id !== id).map(conversationView),
+        customerTags: customerTags(store.db, c.platform, c.author.handle),
         presence: repo.presence().filter((p) => p.conversation === id && p.user !== user.name),
       };
     },
@@ -119,7 +122,7 @@ export function createQueueActions(core: QueueCore): QueueActions {
         });
     },
 
-    reply(user, p) {
+    async reply(user, p) {
       const c0 = must(core, p.id);
       const canned = p.cannedId ? core.settings.canned().find((r) => r.id === p.cannedId) : undefined;
       const findings = checkReply(p.text, core.settings.guidelines(), {
@@ -130,27 +133,31 @@ export function createQueueActions(core: QueueCore): QueueActions {
       const refuse = (why: string): ReplyOutcome => ({ findings, sent: false, message: null, why });
       if (blocksSending(findings)) return refuse('the brand guidelines block this reply: fix what is marked, then send again');
       if (p.dryRun) return { findings, sent: false, message: null, why: null };
-      if (c0.private) {
-        return refuse('a reply from the desk is a public Mastodon post; a private conversation is answered privately from the brand account on Mastodon itself');
-      }
       const account = store.accounts.list().find((a) => a.platform === c0.platform);
       if (!account) return refuse(`no publishing account for ${c0.platform}: an admin adds one (accounts.add) before the desk can reply`);
-      const over = textTooLong(account.platform, p.text);
+      // A private conversation is answered privately (the outbox sends it as a direct message), and a
+      // direct message reaches only whom it mentions: so it always mentions the customer.
+      const text = c0.private ? withCustomerMention(p.text, c0.author.handle, account.handle) : p.text;
+      const over = textTooLong(account.platform, text);
       if (over) return refuse(`${account.name}: ${over}`);
+      mayAct(user, c0, 'answer');
+      // The parent as the brand's own server knows it (a post from another server has another id there).
+      const parentUri = repo.lastCustomerNative(c0.id);
+      const parent = await deps.replyParent(account, parentUri);
+      if ('why' in parent) return refuse(parent.why);
       const nowMs = core.clock.now();
       const at = isoOf(nowMs);
       return store.write(() => {
         const c = must(core, p.id);
         mayAct(user, c, 'answer');
-        const parent = localStatusId(repo.lastCustomerNative(c.id));
-        if (parent === null) return refuse("the customer's post has no id on its server to reply to: answer on the platform");
+        if (c.private !== c0.private) return refuse('the customer wrote privately while you were writing: read the conversation again, then send');
         // Through the outbox like any post (attempt recorded before the call, Idempotency-Key, unconfirmed
         // rather than a blind retry); a desk reply needs no approval: the agent answering is the approval.
         const post = insertNewPost(store, {
           groupId: randomUUID(),
           account,
-          text: p.text,
-          inReplyTo: parent,
+          text,
+          inReplyTo: parent.id,
           scheduledAt: at,
           timeZone: 'UTC',
           status: 'scheduled',
@@ -158,9 +165,9 @@ export function createQueueActions(core: QueueCore): QueueActions {
           approvedBy: user.name,
           at,
         });
-        recordAudit(store, { actor: user.name, action: 'post.created', entity: 'post', entityId: post.id, from: null, to: 'scheduled', details: { conversation: c.id, reply: true } }, at);
+        recordAudit(store, { actor: user.name, action: 'post.created', entity: 'post', entityId: post.id, from: null, to: 'scheduled', details: { conversation: c.id, reply: true, ...(c.private ? { visibility: 'direct' } : {}) } }, at);
         store.changes.append({ kind: 'post.added', post: postView(post) }, at);
-        const message = repo.addMessage({ conversationId: c.id, kind: 'reply', author: user.name, text: p.text, at, itemId: null, postId: post.id, nativeId: null });
+        const message = repo.addMessage({ conversationId: c.id, kind: 'reply', author: user.name, text, at, itemId: null, postId: post.id, nativeId: null });
         const next = withSla(
           core,
           {

@@ -5,13 +5,7 @@ import type { HookContext, IngestedItem, InTransactionHook } from '../../ingest/
 import { conversationAfter, DEFAULT_AUTHOR_WINDOW_MS, placeInbound, type ConversationLookup, type InboundItem } from '../conversation-grouping.js';
 import { autoAssign, saveConversation, withSla, type QueueCore } from './queue-core.js';
 import type { ConversationRecord } from './queue-repo.js';
-
-/** "https://h/users/x/statuses/123" → "123": a status's id on its own server (how replies thread). */
-export function localStatusId(uri: string | null): string | null {
-  if (!uri) return null;
-  const m = /\/statuses\/([^/?#]+)$/.exec(uri);
-  return m ? m[1]! : null;
-}
+import { onServer, statusIdInUri } from '../../publish/reply-parent.js';
 
 const MENTION = /(?:^|[^\p{L}\p{N}_@/])@([\p{L}\p{N}_.-]+)(?:@([\p{L}\p{N}.:-]+))?/gu;
 
@@ -25,6 +19,19 @@ export function mentionsOf(text: string, ourHandles: string[]): string[] {
     out.push(ours ?? (domain ? `${user}@${domain}` : user));
   }
   return out;
+}
+
+/**
+ * The reply's text, starting with `@customer` unless it already mentions them (however it spells
+ * their server). A customer on the brand's own server is written `@user`, as Mastodon's own apps
+ * do (and a sandbox's "127.0.0.1:4781" is no domain a mention can carry).
+ */
+export function withCustomerMention(text: string, customer: string, brandHandle: string | null): string {
+  const handle = customer.replace(/^@/, '').toLowerCase();
+  if (mentionsOf(text, [handle]).includes(handle)) return text;
+  const [user, server] = handle.split('@');
+  const brandServer = brandHandle?.replace(/^@/, '').toLowerCase().split('@')[1];
+  return `@${server !== undefined && server === brandServer ? user : handle} ${text}`;
 }
 
 export function badgesOf(item: Item): ConversationBadges {
@@ -58,12 +65,18 @@ export function triageItemOf(item: Item): TriageItem {
 
 function lookupOf(core: QueueCore): ConversationLookup {
   const { repo, store } = core;
-  const ourRemote = store.db.prepare('SELECT id FROM posts WHERE platform = ? AND remote_id = ? LIMIT 1');
+  const ourRemote = store.db.prepare(
+    'SELECT p.id, p.remote_url, a.instance_url FROM posts p LEFT JOIN publish_accounts a ON a.id = p.account_id WHERE p.platform = ? AND p.remote_id = ?',
+  );
   const ref = (c: ConversationRecord | null) =>
     c && { id: c.id, author: c.author.handle, threadRoot: c.threadRoot, status: c.status, private: c.private, lastCustomerAt: Date.parse(c.lastCustomerAt) };
+  // One of our posts only when the address is on the server it was published to: another server's
+  // post with the same number is someone else's.
   const ourPost = (platform: string, uri: string) => {
-    const local = localStatusId(uri);
-    return local === null ? null : ((ourRemote.get(platform, local) as { id: string } | undefined)?.id ?? null);
+    const local = statusIdInUri(uri);
+    if (local === null) return null;
+    const rows = ourRemote.all(platform, local) as Array<{ id: string; remote_url: string | null; instance_url: string | null }>;
+    return rows.find((r) => onServer(uri, r.instance_url) || (r.remote_url !== null && onServer(uri, r.remote_url)))?.id ?? null;
   };
   return {
     isOurPost: (platform, postId) => ourPost(platform, postId) !== null,

@@ -9,6 +9,8 @@ import { createQueueCore, type QueueCore } from './queue-core.js';
 import { createQueueHook } from './queue-placement.js';
 import { createSlaTicker, queueStats, type SlaTicker } from './queue-sla-ticker.js';
 import { trackPresenceSessions } from './presence-sessions.js';
+import { createCustomerTagActions, type CustomerTagActions } from './customer-tags.js';
+import type { ReplyParentResolver } from '../../publish/reply-parent.js';
 
 /** The assignment queue wired into the engine: the ingest hook, the actions behind queue.*, the settings, the SLA ticker. */
 export interface QueueService {
@@ -17,14 +19,15 @@ export interface QueueService {
   readonly actions: QueueActions;
   readonly config: ReturnType<typeof createQueueConfigActions>;
   readonly sla: SlaTicker;
+  readonly customerTags: CustomerTagActions;
   /** Hub connections of agents: the last one closing sets them offline after a grace period. */
   readonly sessions: ReturnType<typeof trackPresenceSessions>;
   stats(): ReturnType<typeof queueStats>;
 }
 
-export function createQueueService(deps: { store: Store; clock: Clock; log: Logger; enricher: Enricher | null }): QueueService {
+export function createQueueService(deps: { store: Store; clock: Clock; log: Logger; enricher: Enricher | null; replyParent: ReplyParentResolver }): QueueService {
   const core = createQueueCore(deps.store, deps.clock, deps.log);
-  const actions = createQueueActions(core);
+  const actions = createQueueActions(core, { replyParent: deps.replyParent });
   return {
     core,
     hook: createQueueHook(core),
@@ -32,6 +35,7 @@ export function createQueueService(deps: { store: Store; clock: Clock; log: Logg
     sessions: trackPresenceSessions(core, actions),
     config: createQueueConfigActions(core, deps.enricher),
     sla: createSlaTicker(core),
+    customerTags: createCustomerTagActions(core),
     stats: () => queueStats(core),
   };
 }

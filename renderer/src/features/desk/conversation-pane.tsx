@@ -8,6 +8,7 @@ import { may } from '../../lib/permissions';
 import { useApp } from '../../store/app-store';
 import { slaLabel } from './desk-filter';
 import { FormError } from '../../components/form-error';
+import { CustomerTagsEditor } from './customer-tags';
 
 export interface PaneHandle {
   focusReply(): void;
@@ -256,7 +257,7 @@ export const ConversationPane = forwardRef<PaneHandle, { conversation: Conversat
             ref={replyRef}
             data-testid="reply-text"
             aria-label="Reply"
-            placeholder={c.private ? 'Private conversation: answer it privately on the platform (the desk sends public replies only)' : 'Reply to the customer (r)'}
+            placeholder={c.private ? `Private reply (r): goes to @${c.author.handle} only, as a direct message` : 'Reply to the customer (r)'}
             value={draft}
             rows={4}
             onChange={(e) => onDraft(e.target.value)}
@@ -282,7 +283,7 @@ export const ConversationPane = forwardRef<PaneHandle, { conversation: Conversat
             </p>
           ) : null}
           <button type="button" data-testid="reply-send" disabled={busy || !draft.trim()} onClick={() => void send()}>
-            {busy ? 'Sending…' : 'Send reply (Ctrl+Enter)'}
+            {busy ? 'Sending…' : c.private ? 'Send private reply (Ctrl+Enter)' : 'Send reply (Ctrl+Enter)'}
           </button>
         </div>
         <div className="note-box">
@@ -300,16 +301,22 @@ export const ConversationPane = forwardRef<PaneHandle, { conversation: Conversat
             Add note
           </button>
         </div>
-        {detail && detail.history.length ? (
-          <section className="customer-history" aria-label="The customer's other conversations">
-            <h3>{c.author.name}'s other conversations</h3>
-            <ul>
-              {detail.history.map((h) => (
-                <li key={h.id}>
-                  {h.createdAt.slice(0, 10)} · {h.team} · {h.status} · {h.preview ?? ''}
-                </li>
-              ))}
-            </ul>
+        {detail ? (
+          <section className="customer-history" aria-label={`About ${c.author.name}`} data-testid="customer-history">
+            <h3>About {c.author.name}</h3>
+            <CustomerTagsEditor initial={detail.customerTags} />
+            {detail.history.length ? (
+              <>
+                <h4>Other conversations</h4>
+                <ul>
+                  {detail.history.map((h) => (
+                    <li key={h.id}>
+                      {h.createdAt.slice(0, 10)} · {h.team} · {h.status} · {h.preview ?? ''}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </section>
         ) : null}
       </section>
