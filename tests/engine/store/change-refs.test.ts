@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createPipeline } from '../../../electron/engine/ingest/pipeline.js';
 import type { IngestOp } from '../../../electron/engine/ingest/types.js';
 import { openStore, type Store } from '../../../electron/engine/store/store.js';
+import { CHANGE_REFS_MIGRATION } from '../../../electron/engine/store/change-refs-migration.js';
 import type { ChangeEnvelope } from '../../../shared/changes.js';
 import { createEnricher } from '../../../electron/engine/enrich/index.js';
 import { createRetagger } from '../../../electron/engine/topics/retag.js';
@@ -91,12 +92,13 @@ describe('change rows that reference their item (session 15, issue 10 ingest bud
     store.db.transaction(() => {
       for (const env of before) full.run(JSON.stringify(env.change), env.seq);
     })();
-    store.db.pragma('user_version = 8');
+    // The schema just before migration 11 (the migrations before it have all run).
+    store.db.pragma(`user_version = ${CHANGE_REFS_MIGRATION.version - 1}`);
     expect((store.db.prepare(`SELECT COUNT(*) AS n FROM changes WHERE payload = ''`).get() as { n: number }).n).toBe(0);
     store.close();
 
     const reopened = openStore(path);
-    expect(reopened.db.pragma('user_version', { simple: true })).toBe(11);
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(CHANGE_REFS_MIGRATION.version);
     expect(reopened.changes.changesSince(0, 100)).toEqual(JSON.parse(JSON.stringify(before)));
     // One reference per item, the row of its current version (the tombstone's included); post 0's first version keeps its copy.
     const seqs = (sql: string) => (reopened.db.prepare(sql).all() as Array<{ seq: number }>).map((r) => r.seq);
