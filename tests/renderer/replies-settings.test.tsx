@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiTransport } from '../../shared/api';
+import type { ChangeEnvelope } from '../../shared/changes';
 import { RpcError } from '../../shared/errors';
 import { methods } from '../../shared/methods';
 import { cannedReplySchema, guidelinesSchema } from '../../shared/queue';
+import { tapChanges } from '../../renderer/src/api/live-changes';
 import { setRpcTransport } from '../../renderer/src/api/rpc';
 import { previewText } from '../../renderer/src/features/settings/queue/replies-form-model';
 import { RepliesSettings } from '../../renderer/src/features/settings/queue/replies-settings';
@@ -16,17 +18,24 @@ type Call = { method: string; params: unknown };
 let calls: Call[];
 let refuse: Record<string, string>;
 let undo: (() => void) | null = null;
+/** What the server holds now: another lead's save changes it. */
+let serverCanned: typeof CANNED;
+let push: (area: 'canned' | 'guidelines') => void;
 
 beforeEach(() => {
   calls = [];
   refuse = {};
+  serverCanned = CANNED;
+  let deliver: ((env: ChangeEnvelope) => void) | null = null;
+  let seq = 0;
+  push = (area) => act(() => deliver!({ seq: ++seq, change: { kind: 'queue.settings', area } }));
   const t: ApiTransport = {
     async call(method, params) {
       calls.push({ method, params });
       if (refuse[method]) throw new RpcError('invalid_input', refuse[method]!);
       switch (method) {
         case 'queue.canned.list':
-          return { replies: CANNED, variables: [{ name: 'author', description: "the customer's display name" }, { name: 'agent', description: 'your name' }] } as never;
+          return { replies: serverCanned, variables: [{ name: 'author', description: "the customer's display name" }, { name: 'agent', description: 'your name' }] } as never;
         case 'queue.guidelines.get':
           return { guidelines: GUIDELINES } as never;
         case 'teams.list':
@@ -39,9 +48,14 @@ beforeEach(() => {
           throw new Error(`unexpected ${method}`);
       }
     },
-    subscribe: () => () => undefined,
+    subscribe(_since, onChange) {
+      deliver = onChange;
+      return () => undefined;
+    },
   };
-  undo = setRpcTransport(t);
+  const tapped = tapChanges(t);
+  tapped.subscribe(null, () => undefined, () => undefined);
+  undo = setRpcTransport(tapped);
 });
 afterEach(() => {
   cleanup();
@@ -144,6 +158,29 @@ describe('Settings → Replies: guidelines', () => {
     await waitFor(() => expect(errorAt('forbidden.1.phrase')).toBeTruthy());
     expect(errorAt('tone.allCapsWords')).toBeTruthy();
     expect(sent('queue.guidelines.save')).toEqual([]);
+  });
+});
+
+describe('Settings → Replies: saves made elsewhere', () => {
+  it('a form without edits reloads when another lead saves; a form with edits keeps them and warns', async () => {
+    render(<RepliesSettings readOnly={false} />);
+    await waitFor(() => expect(screen.getAllByTestId('canned-card')).toHaveLength(1));
+    serverCanned = cannedReplySchema.array().parse([...CANNED, { id: 'thanks', name: 'Thanks', text: 'Thanks {{author}}!' }]);
+    push('guidelines');
+    expect(sent('queue.canned.list')).toHaveLength(1);
+    push('canned');
+    await waitFor(() => expect(screen.getAllByTestId('canned-card')).toHaveLength(2));
+    expect(screen.queryByTestId('canned-changed-elsewhere')).toBeNull();
+    // Now with an unsaved edit: it stays, and the lead is told.
+    fireEvent.change(input('Canned reply 1 title'), { target: { value: 'Sorry (v2)' } });
+    serverCanned = CANNED;
+    push('canned');
+    await screen.findByTestId('canned-changed-elsewhere');
+    expect(input('Canned reply 1 title').value).toBe('Sorry (v2)');
+    expect(screen.getAllByTestId('canned-card')).toHaveLength(2);
+    fireEvent.click(screen.getByTestId('canned-save'));
+    await screen.findByText('Saved.');
+    expect(screen.queryByTestId('canned-changed-elsewhere')).toBeNull();
   });
 });
 

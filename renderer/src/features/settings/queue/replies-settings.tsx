@@ -1,8 +1,9 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { methods, type Results } from '../../../../../shared/methods';
 import { CANNED_TONES, type CannedTone } from '../../../../../shared/queue';
 import { rpc } from '../../../api/rpc';
 import { FieldError, FieldErrorsContext, SaveBar } from './field-errors';
+import { useLiveSettings } from './use-live-settings';
 import { useSettingsForm } from './use-settings-form';
 import {
   fromCanned,
@@ -37,20 +38,28 @@ export function RepliesSettings({ readOnly }: { readOnly: boolean }) {
 
 function CannedRepliesForm({ readOnly }: { readOnly: boolean }) {
   const variables = useRef<Variables>([]);
+  const { version, changedElsewhere, stored, track } = useLiveSettings('canned');
   const load = useCallback(
     () =>
       rpc('queue.canned.list', {}).then((r) => {
         variables.current = r.variables;
+        stored(toCanned(fromCanned(r.replies)));
         return fromCanned(r.replies);
       }),
-    [],
+    // `version` changes when a save elsewhere is announced: a new load function reloads the form.
+    [version, stored],
   );
-  const { draft, errors, error, notice, edit, save } = useSettingsForm({
+  const { draft, value, errors, error, notice, edit, save } = useSettingsForm({
     load,
     toValue: toCanned,
     schema: cannedSchema,
-    save: async (v: ReturnType<typeof toCanned>) => ({ draft: fromCanned((await rpc('queue.canned.save', cannedSchema.parse(v))).replies) }),
+    save: async (v: ReturnType<typeof toCanned>) => {
+      const d = fromCanned((await rpc('queue.canned.save', cannedSchema.parse(v))).replies);
+      stored(toCanned(d));
+      return { draft: d };
+    },
   });
+  useEffect(() => track(value), [value, track]);
   const editReply = (i: number, patch: Partial<DraftCanned>) => edit((d) => d.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   return (
@@ -79,6 +88,11 @@ function CannedRepliesForm({ readOnly }: { readOnly: boolean }) {
           </fieldset>
         </FieldErrorsContext.Provider>
       )}
+      {changedElsewhere ? (
+        <p className="notice" data-testid="canned-changed-elsewhere">
+          Someone else saved these while you were editing: saving now replaces their version with yours.
+        </p>
+      ) : null}
       <SaveBar error={error} notice={notice} readOnly={readOnly} ready={draft !== null} testId="canned-save" label="Save canned replies" onSave={() => void save()} />
     </section>
   );
@@ -130,20 +144,28 @@ function CannedCard({ r, i, onChange, onRemove }: { r: DraftCanned; i: number; o
 
 function GuidelinesForm({ readOnly }: { readOnly: boolean }) {
   const teams = useRef<string[]>([]);
+  const { version, changedElsewhere, stored, track } = useLiveSettings('guidelines');
   const load = useCallback(
     () =>
       Promise.all([rpc('queue.guidelines.get', {}), rpc('teams.list', {})]).then(([g, t]) => {
         teams.current = t.teams.map((x) => x.id);
+        stored(toGuidelines(fromGuidelines(g.guidelines)));
         return fromGuidelines(g.guidelines);
       }),
-    [],
+    // `version` changes when a save elsewhere is announced: a new load function reloads the form.
+    [version, stored],
   );
-  const { draft, errors, error, notice, edit, save } = useSettingsForm({
+  const { draft, value, errors, error, notice, edit, save } = useSettingsForm({
     load,
     toValue: toGuidelines,
     schema: guidelinesSchema,
-    save: async (v: ReturnType<typeof toGuidelines>) => ({ draft: fromGuidelines((await rpc('queue.guidelines.save', guidelinesSchema.parse(v))).guidelines) }),
+    save: async (v: ReturnType<typeof toGuidelines>) => {
+      const d = fromGuidelines((await rpc('queue.guidelines.save', guidelinesSchema.parse(v))).guidelines);
+      stored(toGuidelines(d));
+      return { draft: d };
+    },
   });
+  useEffect(() => track(value), [value, track]);
   const editForbidden = (i: number, patch: Partial<DraftForbidden>) => edit((d) => ({ ...d, forbidden: d.forbidden.map((f, j) => (j === i ? { ...f, ...patch } : f)) }));
   const editRequired = (i: number, patch: Partial<DraftRequired>) => edit((d) => ({ ...d, required: d.required.map((f, j) => (j === i ? { ...f, ...patch } : f)) }));
   const set = (patch: Partial<DraftGuidelines>) => edit((d) => ({ ...d, ...patch }));
@@ -237,6 +259,11 @@ function GuidelinesForm({ readOnly }: { readOnly: boolean }) {
           </fieldset>
         </FieldErrorsContext.Provider>
       )}
+      {changedElsewhere ? (
+        <p className="notice" data-testid="guidelines-changed-elsewhere">
+          Someone else saved these while you were editing: saving now replaces their version with yours.
+        </p>
+      ) : null}
       <SaveBar error={error} notice={notice} readOnly={readOnly} ready={draft !== null} testId="guidelines-save" label="Save guidelines" onSave={() => void save()} />
     </section>
   );
