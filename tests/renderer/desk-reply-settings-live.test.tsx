@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiTransport } from '../../shared/api';
-import type { ChangeEnvelope } from '../../shared/changes';
 import type { GuidelineFinding } from '../../shared/queue';
 import type { ConversationView } from '../../shared/queue-views';
-import { tapChanges } from '../../renderer/src/api/live-changes';
 import { setRpcTransport } from '../../renderer/src/api/rpc';
 import { ConversationPane } from '../../renderer/src/features/desk/conversation-pane';
+import { liveTransport } from './helpers/live-transport';
 
 const AT = '2026-11-30T10:00:00.000Z';
 const CONV: ConversationView = {
@@ -48,38 +46,28 @@ beforeEach(() => {
   canned = [{ id: 'sorry', name: 'Sorry', tone: 'apologetic', text: 'So sorry, Carla.' }];
   forbidden = [];
   checks = 0;
-  let deliver: ((env: ChangeEnvelope) => void) | null = null;
-  let seq = 0;
-  push = (area) => act(() => deliver!({ seq: ++seq, change: { kind: 'queue.settings', area } }));
-  const t: ApiTransport = {
-    async call(method, params) {
-      switch (method) {
-        case 'queue.get':
-          return { conversation: CONV, messages: [], history: [], customerTags: { platform: 'mastodon', handle: 'carla@social.example', tags: [] }, presence: [] } as never;
-        case 'queue.canned':
-          return { replies: canned } as never;
-        case 'presence.set':
-          return { presence: {} } as never;
-        case 'queue.reply': {
-          checks++;
-          const text = (params as { text: string }).text;
-          const findings: GuidelineFinding[] = forbidden
-            .filter((p) => text.includes(p))
-            .map((p) => ({ check: 'forbidden_phrase', severity: 'block', start: text.indexOf(p), end: text.indexOf(p) + p.length, message: `"${p}" is not our voice` }));
-          return { findings, sent: false, message: null, why: null } as never;
-        }
-        default:
-          throw new Error(`unexpected ${method}`);
+  const live = liveTransport(async (method, params) => {
+    switch (method) {
+      case 'queue.get':
+        return { conversation: CONV, messages: [], history: [], customerTags: { platform: 'mastodon', handle: 'carla@social.example', tags: [] }, presence: [] } as never;
+      case 'queue.canned':
+        return { replies: canned } as never;
+      case 'presence.set':
+        return { presence: {} } as never;
+      case 'queue.reply': {
+        checks++;
+        const text = (params as { text: string }).text;
+        const findings: GuidelineFinding[] = forbidden
+          .filter((p) => text.includes(p))
+          .map((p) => ({ check: 'forbidden_phrase', severity: 'block', start: text.indexOf(p), end: text.indexOf(p) + p.length, message: `"${p}" is not our voice` }));
+        return { findings, sent: false, message: null, why: null } as never;
       }
-    },
-    subscribe(_since, onChange) {
-      deliver = onChange;
-      return () => undefined;
-    },
-  };
-  const tapped = tapChanges(t);
-  tapped.subscribe(null, () => undefined, () => undefined);
-  undo = setRpcTransport(tapped);
+      default:
+        throw new Error(`unexpected ${method}`);
+    }
+  });
+  push = (area) => live.push({ kind: 'queue.settings', area });
+  undo = setRpcTransport(live.transport);
 });
 afterEach(() => {
   cleanup();

@@ -1,15 +1,13 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiTransport } from '../../shared/api';
-import type { ChangeEnvelope } from '../../shared/changes';
 import { RpcError } from '../../shared/errors';
 import { methods } from '../../shared/methods';
 import { cannedReplySchema, guidelinesSchema } from '../../shared/queue';
-import { tapChanges } from '../../renderer/src/api/live-changes';
 import { setRpcTransport } from '../../renderer/src/api/rpc';
 import { previewText } from '../../renderer/src/features/settings/queue/replies-form-model';
 import { RepliesSettings } from '../../renderer/src/features/settings/queue/replies-settings';
+import { liveTransport } from './helpers/live-transport';
 
 const CANNED = cannedReplySchema.array().parse([{ id: 'sorry', name: 'Sorry', text: 'Hi {{author}}, {{agent}} here: so sorry.', tone: 'apologetic' }]);
 const GUIDELINES = guidelinesSchema.parse({ forbidden: [{ phrase: 'calm down', reason: 'dismissive' }], required: [{ team: 'legal', phrase: 'Not legal advice.' }] });
@@ -26,36 +24,26 @@ beforeEach(() => {
   calls = [];
   refuse = {};
   serverCanned = CANNED;
-  let deliver: ((env: ChangeEnvelope) => void) | null = null;
-  let seq = 0;
-  push = (area) => act(() => deliver!({ seq: ++seq, change: { kind: 'queue.settings', area } }));
-  const t: ApiTransport = {
-    async call(method, params) {
-      calls.push({ method, params });
-      if (refuse[method]) throw new RpcError('invalid_input', refuse[method]!);
-      switch (method) {
-        case 'queue.canned.list':
-          return { replies: serverCanned, variables: [{ name: 'author', description: "the customer's display name" }, { name: 'agent', description: 'your name' }] } as never;
-        case 'queue.guidelines.get':
-          return { guidelines: GUIDELINES } as never;
-        case 'teams.list':
-          return { teams: [{ id: 'care' }, { id: 'legal' }] } as never;
-        case 'queue.canned.save':
-          return methods['queue.canned.save'].params.parse(params) as never;
-        case 'queue.guidelines.save':
-          return { guidelines: methods['queue.guidelines.save'].params.parse(params) } as never;
-        default:
-          throw new Error(`unexpected ${method}`);
-      }
-    },
-    subscribe(_since, onChange) {
-      deliver = onChange;
-      return () => undefined;
-    },
-  };
-  const tapped = tapChanges(t);
-  tapped.subscribe(null, () => undefined, () => undefined);
-  undo = setRpcTransport(tapped);
+  const live = liveTransport(async (method, params) => {
+    calls.push({ method, params });
+    if (refuse[method]) throw new RpcError('invalid_input', refuse[method]!);
+    switch (method) {
+      case 'queue.canned.list':
+        return { replies: serverCanned, variables: [{ name: 'author', description: "the customer's display name" }, { name: 'agent', description: 'your name' }] } as never;
+      case 'queue.guidelines.get':
+        return { guidelines: GUIDELINES } as never;
+      case 'teams.list':
+        return { teams: [{ id: 'care' }, { id: 'legal' }] } as never;
+      case 'queue.canned.save':
+        return methods['queue.canned.save'].params.parse(params) as never;
+      case 'queue.guidelines.save':
+        return { guidelines: methods['queue.guidelines.save'].params.parse(params) } as never;
+      default:
+        throw new Error(`unexpected ${method}`);
+    }
+  });
+  push = (area) => live.push({ kind: 'queue.settings', area });
+  undo = setRpcTransport(live.transport);
 });
 afterEach(() => {
   cleanup();
