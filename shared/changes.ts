@@ -33,7 +33,8 @@ export type Change =
   /** An SLA timer turned to warning, or breached: the escalation to the team's lead. */
   | { kind: 'conversation.sla'; conversation: ConversationView; state: 'warning' | 'breached' }
   | { kind: 'presence.changed'; presence: Presence }
-  | { kind: 'queue.settings'; area: 'teams' | 'rules' | 'sla' }
+  /** canned/guidelines: session 15 (Settings → Replies). */
+  | { kind: 'queue.settings'; area: 'teams' | 'rules' | 'sla' | 'canned' | 'guidelines' }
   // issue 11
   | { kind: 'alert.raised'; alert: Alert }
   | { kind: 'alert.acked'; alert: Alert }

@@ -77,6 +77,11 @@ export const METHOD_NAMES = [
   // session 15: queue
   'customers.tags.add',
   'customers.tags.remove',
+  // session 15: canned replies and guidelines
+  'queue.guidelines.get',
+  'queue.guidelines.save',
+  'queue.canned.list',
+  'queue.canned.save',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

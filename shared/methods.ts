@@ -47,6 +47,8 @@ import { timeZoneSchema } from './time-zone.js';
 // session 15: queue
 import type { CustomerTags } from './customer-tags.js';
 import { queueTagSchema } from './queue-rules.js';
+// session 15: canned replies and guidelines
+import { cannedReplySchema, guidelinesSchema, type CannedReply, type Guidelines } from './queue.js';
 
 export { isMethodName, METHOD_NAMES, type MethodName } from './method-names.js';
 
@@ -337,6 +339,14 @@ export const methods = {
   // session 15: queue. Tags on a customer (platform + author handle), for agents and up.
   'customers.tags.add': { access: 'agent', params: customerTagParams },
   'customers.tags.remove': { access: 'agent', params: customerTagParams },
+  // session 15: canned replies and guidelines. Agents read them (the desk shows findings); leads change them.
+  'queue.guidelines.get': { access: 'agent', params: z.strictObject({}) },
+  /** The brand guidelines as a whole (forbidden phrases, required phrases per team, tone warnings). */
+  'queue.guidelines.save': { access: 'lead', params: guidelinesSchema },
+  /** Every canned reply as stored (unfilled), with the variables their text may use. */
+  'queue.canned.list': { access: 'agent', params: z.strictObject({}) },
+  /** The whole list of canned replies; their {{variables}} and teams are checked. */
+  'queue.canned.save': { access: 'lead', params: z.strictObject({ replies: z.array(cannedReplySchema).max(500) }) },
 } as const satisfies Record<MethodName, { access: Access; params: z.ZodType }>;
 export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']>;
 export type ParsedParams<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
@@ -427,6 +437,11 @@ export interface Results {
   // session 15: queue
   'customers.tags.add': { customer: CustomerTags };
   'customers.tags.remove': { customer: CustomerTags };
+  // session 15: canned replies and guidelines
+  'queue.guidelines.get': { guidelines: Guidelines };
+  'queue.guidelines.save': { guidelines: Guidelines };
+  'queue.canned.list': { replies: CannedReply[]; variables: { name: string; description: string }[] };
+  'queue.canned.save': { replies: CannedReply[] };
 }
 
 /** Turns a zod failure into one line a person can act on: "limit: Too big: expected ≤5000". */

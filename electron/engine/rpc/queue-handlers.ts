@@ -4,6 +4,7 @@ import { conversationView } from '../queue/wiring/queue-repo.js';
 import { withSla } from '../queue/wiring/queue-core.js';
 import type { QueueService } from '../queue/wiring/queue-service.js';
 import type { Handlers } from './handlers.js';
+import { createReplySettingsHandlers } from '../queue/wiring/reply-settings-handlers.js';
 
 type QueueMethod = Extract<MethodName, `queue.${string}` | `rules.${string}` | `teams.${string}` | `sla.${string}` | `presence.${string}` | `customers.${string}`>;
 
@@ -44,5 +45,7 @@ export function createQueueHandlers(q: QueueService): Pick<Handlers, QueueMethod
     // session 15: queue
     'customers.tags.add': (user, p) => ({ customer: q.customerTags.add(user, p) }),
     'customers.tags.remove': (user, p) => ({ customer: q.customerTags.remove(user, p) }),
+    // session 15: canned replies and guidelines
+    ...createReplySettingsHandlers(core),
   };
 }

@@ -70,6 +70,8 @@ export const ConversationPane = forwardRef<PaneHandle, { conversation: Conversat
     const [note, setNote] = useState('');
     const [canned, setCanned] = useState<Canned[]>([]);
     const [actionError, setActionError] = useState<string | null>(null);
+    // Bumped when a lead saves the guidelines: the draft is checked again against the new ones.
+    const [guidelinesSeq, setGuidelinesSeq] = useState(0);
     const replyRef = useRef<HTMLTextAreaElement>(null);
     const noteRef = useRef<HTMLTextAreaElement>(null);
     const id = c.id;
@@ -103,6 +105,8 @@ export const ConversationPane = forwardRef<PaneHandle, { conversation: Conversat
         const ch = env.change;
         if (ch.kind === 'conversation.message' && ch.message.conversationId === id) later();
         else if (ch.kind === 'post.updated' && detail?.messages.some((m) => m.postId === ch.post.id)) later();
+        else if (ch.kind === 'queue.settings' && ch.area === 'canned') rpc('queue.canned', { id }).then((r) => setCanned(r.replies), () => undefined);
+        else if (ch.kind === 'queue.settings' && ch.area === 'guidelines') setGuidelinesSeq((n) => n + 1);
       });
       return () => {
         off();
@@ -120,7 +124,7 @@ export const ConversationPane = forwardRef<PaneHandle, { conversation: Conversat
         rpc('queue.reply', { id, text: draft, dryRun: true, ...(cannedId ? { cannedId } : {}) }).then((r) => setFindings(r.findings), () => undefined);
       }, 300);
       return () => clearTimeout(t);
-    }, [draft, id, cannedId]);
+    }, [draft, id, cannedId, guidelinesSeq]);
 
     const act = useCallback(
       async (fn: () => Promise<unknown>) => {

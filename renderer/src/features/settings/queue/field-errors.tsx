@@ -12,7 +12,7 @@ import type { z } from 'zod';
 export type FieldErrors = ReadonlyMap<string, string[]>;
 
 const SEGMENT = String.raw`(?:\[\d+\]|\.[A-Za-z_]\w*|\.\d+)`;
-const PATH = String.raw`(?:config\.|params\.)?(?:rules|defaultRoute|vip|policies|calendars)${SEGMENT}*`;
+const PATH = String.raw`(?:config\.|params\.)?(?:rules|defaultRoute|vip|policies|calendars|replies|forbidden|required|tone)${SEGMENT}*`;
 const ISSUE = new RegExp(String.raw`(?:rule \d+(?: "[^"]*")?: )?(${PATH}): (.*?)(?=; (?:rule \d+|${PATH}: )|$)`, 'g');
 
 /** "rules[2].then.team" and "config.rules.2.then.team" → "rules.2.then.team". */
