@@ -127,10 +127,10 @@ export function ShareOfVoicePanel() {
         <>
           <div className="sov-chart" data-testid="sov-chart" data-points={view.rows.length}>
             <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 160 }}>
-              <LineChart data={view.rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
+              <LineChart data={view.rows} margin={{ top: 8, right: 26, bottom: 0, left: 0 }}>
                 <CartesianGrid stroke="var(--line)" vertical={false} />
                 <XAxis dataKey="label" tick={{ fill: 'var(--muted)', fontSize: '0.7em' }} minTickGap={24} />
-                <YAxis domain={[0, 100]} unit="%" tick={{ fill: 'var(--muted)', fontSize: '0.7em' }} width={40} />
+                <YAxis domain={[0, 100]} ticks={[0, 50, 100]} unit="%" tick={{ fill: 'var(--muted)', fontSize: '0.7em' }} width={52} />
                 <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? `${v}%` : String(v))} contentStyle={{ background: 'var(--panel-2)', border: '1px solid var(--line)' }} />
                 {view.series.map((s) => (
                   <Line
