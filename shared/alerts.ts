@@ -274,8 +274,11 @@ export interface DeadLetter {
 // ---------------------------------------------------------------------------------------------
 // The wall's panels (issue 11): which panels a wall shows, chosen by leads, saved per wall.
 
-/** Share of voice waits for issue 10's topics.shareOfVoice (not on this branch). */
-export const WALL_PANELS = ['trending', 'volume', 'alerts'] as const;
+/**
+ * `share`: share of voice, brand vs each competitor topic (topics.shareOfVoice); `queue`: the
+ * conversation queue's tiles (issue 12, queue.stats).
+ */
+export const WALL_PANELS = ['trending', 'volume', 'alerts', 'share', 'queue'] as const;
 export type WallPanelId = (typeof WALL_PANELS)[number];
 
 export const wallLayoutSchema = z.strictObject({
@@ -286,7 +289,7 @@ export const wallLayoutSchema = z.strictObject({
 });
 export type WallLayout = z.infer<typeof wallLayoutSchema>;
 /** The volume chart is a lead's choice (Panels…): its redraw is the wall's heaviest task at 40 posts/s. */
-export const DEFAULT_WALL_LAYOUT: WallLayout = { panels: ['alerts', 'trending'], side: 'end' };
+export const DEFAULT_WALL_LAYOUT: WallLayout = { panels: ['queue', 'alerts', 'trending'], side: 'end' };
 
 /** A wall's saved layout: a wall's name is the `name` in its #/wall?name=… address. */
 export interface SavedWallLayout {

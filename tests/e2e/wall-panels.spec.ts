@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { freshDataDir, randomPort, startHubProcess, stopHub, type HubProcess } from './hub-process.js';
+import { freshDataDir, randomPort, rpc, startHubProcess, stopHub, type HubProcess } from './hub-process.js';
 import { columnIds } from './wall-helpers.js';
 
 let hub: HubProcess;
@@ -80,4 +80,57 @@ test('when the whole app fails the page says so and reloads itself, and the wall
   await expect(page.getByTestId('wall-column')).toHaveCount(3);
   await expect(page.getByTestId('wall-item').first()).toBeVisible({ timeout: 20_000 });
   await expect.poll(() => hub.output().includes('"where":"app"'), { timeout: 10_000 }).toBe(true);
+});
+
+test('a lead puts share of voice on the wall; the wall shows the demo brand against each competitor, and the queue’s tiles stay among the panels', async ({ browser }) => {
+  hub = await startHubProcess(freshDataDir(), await randomPort());
+  const tokens = hub.tokens();
+  // The demo's first posts are in the brand's hourly count before the wall opens.
+  await expect
+    .poll(async () => {
+      const sov = await rpc<{ brand: { id: string } | null; buckets: Array<{ posts: Record<string, number> }> }>(hub, 'topics.shareOfVoice', tokens.wall!, {});
+      return sov.buckets.reduce((n, b) => n + (b.posts[sov.brand!.id] ?? 0), 0);
+    }, { timeout: 20_000 })
+    .toBeGreaterThan(0);
+
+  // The lead arranges the wall (Panels…): share of voice is one of the panels to choose.
+  const lead = await (await browser.newContext()).newPage();
+  await lead.goto(`${hub.url}/#/wall?token=${tokens.lead}`);
+  await lead.getByTestId('arrange-panels').click();
+  await lead.getByRole('checkbox', { name: 'Share of voice' }).check();
+  await expect(lead.getByRole('checkbox', { name: 'Conversation queue' })).toBeChecked();
+  await lead.getByRole('button', { name: 'Save for this wall' }).click();
+  await expect(lead.getByTestId('sov-panel')).toBeVisible();
+
+  const wall = await (await browser.newContext()).newPage();
+  const pageErrors: string[] = [];
+  wall.on('pageerror', (e) => pageErrors.push(e.message));
+  await enableDrills(wall);
+  await wall.goto(`${hub.url}/#/wall?token=${tokens.wall}`);
+  const panel = wall.getByTestId('sov-panel');
+  await expect(panel).toBeVisible();
+  const series = panel.getByTestId('sov-series');
+  await expect(series).toHaveCount(4);
+  await expect(series.nth(0)).toContainText('Kettlebird Coffee');
+  const rivals = await series.evaluateAll((rows) => rows.slice(1).map((r) => r.querySelector('.sov-name')?.textContent));
+  expect(rivals.sort()).toEqual(['Bean Republic', 'Grindhouse & Co', 'Morrow Coffee']);
+  for (let i = 0; i < 4; i++) await expect(series.nth(i)).toContainText(/\d+(\.\d)?%/);
+  // Each series has its own line pattern and marker, not only its colour.
+  const looks = await series.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-shape')}/${r.getAttribute('data-dash')}`));
+  expect(new Set(looks).size).toBe(4);
+  await expect(panel.getByTestId('sov-chart').locator('svg.recharts-surface')).toBeVisible();
+  expect(Number(await panel.getByTestId('sov-chart').getAttribute('data-points'))).toBeLessThanOrEqual(24);
+  // A kiosk wall shows no switch; the queue's tiles are in the wall's panels, in their own boundary.
+  await expect(panel.getByRole('button', { name: 'per day' })).toHaveCount(0);
+  await expect(wall.getByTestId('wall-panels').getByTestId('queue-tiles')).toBeVisible();
+  // Each in its own boundary: share of voice fails and restarts alone, the queue's tiles stay.
+  await drill(wall, 'panel:share');
+  await expect(wall.locator('[data-panel="panel:share"][data-restarting]')).toBeVisible();
+  await expect(wall.getByTestId('queue-tiles')).toBeVisible();
+  await expect(panel).toBeVisible({ timeout: 10_000 });
+  await drill(wall, 'panel:queue');
+  await expect(wall.locator('[data-panel="panel:queue"][data-restarting]')).toBeVisible();
+  await expect(panel).toBeVisible();
+  await expect(wall.getByTestId('queue-tiles')).toBeVisible({ timeout: 10_000 });
+  expect(pageErrors).toEqual([]);
 });

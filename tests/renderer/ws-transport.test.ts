@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionState } from '../../shared/api';
 import type { ChangeEnvelope } from '../../shared/changes';
 import { RpcError } from '../../shared/errors';
@@ -352,6 +352,60 @@ describe('ws transport: calls', () => {
     const ws2 = FakeWebSocket.last();
     ws2.open();
     ws2.receive({ type: 'ready', seq: 0, user });
+    expect(ws2.calls()).toHaveLength(0);
+  });
+
+  it('fails a call the hub never answers after 30 s, saying so, and ignores a late answer', async () => {
+    const t = setup();
+    t.subscribe(0);
+    const ws = FakeWebSocket.last();
+    ws.open();
+    ws.receive({ type: 'ready', seq: 0, user });
+    const p = t.transport.call('walls.get', { wallId: 'default' });
+    const settled = vi.fn();
+    p.then(settled, settled);
+    t.clock.advance(29_000);
+    await flush();
+    expect(settled).not.toHaveBeenCalled();
+    t.clock.advance(1_000);
+    await expect(p).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/walls\.get.*30 s/) });
+    // The answer arriving after all changes nothing, and the connection stays up for the next call.
+    ws.receive({ type: 'result', id: ws.calls()[0]!.id, result: { layout: null } });
+    const next = t.transport.call('me.get', {});
+    ws.receive({ type: 'result', id: ws.calls()[1]!.id, result: user });
+    await expect(next).resolves.toEqual(user);
+    expect(t.clock.pending().length).toBeGreaterThan(0); // only the silence watch
+  });
+
+  it('an answered call leaves no timer behind', async () => {
+    const t = setup();
+    t.subscribe(0);
+    const ws = FakeWebSocket.last();
+    ws.open();
+    ws.receive({ type: 'ready', seq: 0, user });
+    const before = t.clock.pending().length;
+    const p = t.transport.call('me.get', {});
+    expect(t.clock.pending()).toHaveLength(before + 1);
+    ws.receive({ type: 'result', id: ws.calls()[0]!.id, result: user });
+    await p;
+    expect(t.clock.pending()).toHaveLength(before);
+  });
+
+  it('a call on the wire when the subscription replaces the socket fails at once instead of waiting forever', async () => {
+    // A screen's first call opens a socket before the replica subscribes; subscribing starts over
+    // from its own resume point on a new socket, and the old one's answer can never arrive.
+    const t = setup();
+    const p = t.transport.call('walls.get', { wallId: 'default' });
+    const ws1 = FakeWebSocket.last();
+    ws1.open();
+    ws1.receive({ type: 'ready', seq: 3, user });
+    expect(ws1.calls()).toHaveLength(1);
+    t.subscribe(0);
+    await expect(p).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('may or may not') });
+    const ws2 = FakeWebSocket.last();
+    expect(ws2).not.toBe(ws1);
+    ws2.open();
+    ws2.receive({ type: 'ready', seq: 3, user });
     expect(ws2.calls()).toHaveLength(0);
   });
 

@@ -26,6 +26,8 @@ export interface WsTransportOptions {
   random?: () => number;
   /** How long a call waits for a connection before it fails. */
   callTimeoutMs?: number;
+  /** How long a call sent to the hub waits for its answer before it fails (the hub or the socket lost it). */
+  answerTimeoutMs?: number;
   /** How long a new socket may take to answer auth with `ready` before we give up on it. */
   readyTimeoutMs?: number;
   minBackoffMs?: number;
@@ -67,6 +69,7 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
   const clock = opts.clock ?? systemClock;
   const random = opts.random ?? Math.random;
   const callTimeoutMs = opts.callTimeoutMs ?? 15_000;
+  const answerTimeoutMs = opts.answerTimeoutMs ?? 30_000;
   const readyTimeoutMs = opts.readyTimeoutMs ?? 15_000;
   const silenceMs = opts.silenceMs ?? 3 * HEARTBEAT_MS;
 
@@ -169,6 +172,7 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
         const call = inflight.get(Number(msg.id));
         if (!call) return;
         inflight.delete(call.id);
+        clock.clearTimeout(call.timer);
         call.resolve(msg.result);
         return;
       }
@@ -177,6 +181,7 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
           const call = inflight.get(Number(msg.id));
           if (!call) return;
           inflight.delete(call.id);
+          clock.clearTimeout(call.timer);
           call.reject(new RpcError(asCode(msg.error.code), msg.error.message));
           return;
         }
@@ -214,7 +219,23 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
 
   function sendCall(ws: WebSocketLike, call: PendingCall): void {
     inflight.set(call.id, call);
+    // An answer that never comes (lost with a socket, a hub that hung) must not leave a screen
+    // waiting forever: the call fails and the view retries; a late answer is then ignored.
+    call.timer = clock.setTimeout(() => {
+      if (inflight.get(call.id) !== call) return;
+      inflight.delete(call.id);
+      call.reject(new RpcError('internal', `The hub did not answer ${call.method} within ${Math.round(answerTimeoutMs / 1000)} s; it may or may not have happened. Try again.`));
+    }, answerTimeoutMs);
     trySend(ws, { type: 'call', id: call.id, method: call.method, params: call.params });
+  }
+
+  /** Calls on the wire of a socket that is gone: their answers can never arrive. */
+  function failInflight(): void {
+    for (const call of inflight.values()) {
+      clock.clearTimeout(call.timer);
+      call.reject(new RpcError('internal', 'The connection to the hub dropped before it answered; the action may or may not have happened.'));
+    }
+    inflight.clear();
   }
 
   function shut(ws: WebSocketLike): void {
@@ -239,10 +260,7 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
     clock.clearTimeout(readyTimer);
     clock.clearTimeout(silenceTimer);
     // A call already sent may or may not have run on the hub: failing it is honest, resending is not.
-    for (const call of inflight.values()) {
-      call.reject(new RpcError('internal', 'The connection to the hub dropped before it answered; the action may or may not have happened.'));
-    }
-    inflight.clear();
+    failInflight();
     retryLater(reason);
   }
 
@@ -258,7 +276,10 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
       clock.clearTimeout(call.timer);
       call.reject(err);
     }
-    for (const call of inflight.values()) call.reject(err);
+    for (const call of inflight.values()) {
+      clock.clearTimeout(call.timer);
+      call.reject(err);
+    }
     inflight.clear();
   }
 
@@ -289,7 +310,11 @@ export function createWsTransport(opts: WsTransportOptions): WsTransport {
       lastSeq = since;
       feedId = resume?.feedId ?? null;
       // A socket opened earlier (for a call) resumed from another point: start over from `since`.
-      if (socket) shut(socket);
+      // What was sent on it can no longer be answered.
+      if (socket) {
+        shut(socket);
+        failInflight();
+      }
       if (retryTimer !== null) clock.clearTimeout(retryTimer);
       retryTimer = null;
       lostAt = null;

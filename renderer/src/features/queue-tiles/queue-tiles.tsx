@@ -10,7 +10,8 @@ import './queue-tiles.css';
  * today and median first response, in total and by team. Self-contained: it asks queue.stats (counts
  * only, nothing private, readable by the wall role) every few seconds, and soon after a conversation
  * changes where the screen's role receives those (the wall role does not).
- * Export for a wall panel registry: `QueueTiles` (no props) and `QUEUE_TILES_PANEL`.
+ * On the wall it is a panel like the others (`QUEUE_TILES_PANEL`, in the wall panel registry): the
+ * wall's layout chooses it, and it restarts alone in its own boundary.
  */
 export function QueueTiles() {
   const [stats, setStats] = useState<{ teams: QueueStatsRow[]; total: QueueStatsRow } | null>(null);
@@ -43,7 +44,7 @@ export function QueueTiles() {
   if (!stats) return null;
   const t = stats.total;
   return (
-    <section className="queue-tiles" data-testid="queue-tiles" aria-label="Conversation queue">
+    <section className="wall-panel queue-tiles" data-testid="queue-tiles" aria-label="Conversation queue">
       <Tile label="Open conversations" value={String(t.open)} testId="queue-tile-open" />
       <Tile label="Unanswered" value={String(t.unanswered)} testId="queue-tile-unanswered" />
       <Tile label="Oldest waiting" value={waited(t.oldestWaitingSince, now)} testId="queue-tile-oldest" />

@@ -26,7 +26,8 @@ export function WallPanels({ wallName, editable }: { wallName: string; editable:
   const canArrange = editable && may(role, 'walls.save');
   return (
     <aside className="wall-panels" data-testid="wall-panels" style={{ order: layout.side === 'start' ? -1 : 1 }}>
-      {layout.panels.map((id) => (
+      {/* A layout saved by a newer hub may name a panel this screen does not have yet: skip it. */}
+      {layout.panels.filter((id) => Object.hasOwn(WALL_PANEL_REGISTRY, id)).map((id) => (
         <PanelBoundary key={id} panel={`panel:${id}`} label={WALL_PANEL_REGISTRY[id].title} fallbackAs="section" fallbackClassName="wall-panel">
           {WALL_PANEL_REGISTRY[id].render()}
         </PanelBoundary>

@@ -16,7 +16,6 @@ import { useArranging } from './use-arranging';
 import { WallColumnView } from './wall-column';
 import { KioskContext } from './kiosk-context';
 import './wall.css';
-import { QueueTiles } from '../queue-tiles/queue-tiles';
 
 // The charts (recharts) load after the columns: the wall's first paint doesn't wait for them.
 const WallPanels = lazy(() => import('../wall-panels/wall-panels').then((m) => ({ default: m.WallPanels })));
@@ -71,17 +70,15 @@ export function WallView({ name, kiosk, nav }: { name: string | null; kiosk: boo
       <PanelBoundary panel="freeze-banner" label="The freeze banner">
         <FreezeBanner size="wall" />
       </PanelBoundary>
-      {/* issue 12: the queue's tiles. */}
-      <PanelBoundary panel="queue-tiles" label="Conversation queue">
-        <QueueTiles />
-      </PanelBoundary>
       <PanelBoundary panel="alert-banner" label="The alert banner">
         <AlertBanner />
       </PanelBoundary>
       <div className="wall-body">
-        <Suspense fallback={null}>
-          <WallPanels wallName={wallName} editable={editable} />
-        </Suspense>
+        <KioskContext value={kiosk}>
+          <Suspense fallback={null}>
+            <WallPanels wallName={wallName} editable={editable} />
+          </Suspense>
+        </KioskContext>
         <main className="wall-grid">
           <TopicsContext value={topics}>
           <KioskContext value={kiosk}>
