@@ -197,7 +197,7 @@ export interface Alert {
   quiet: boolean;
   channels: string[];
   ack: { by: string; at: string } | null;
-  /** Its evidence includes a private post (a DM, a followers-only reply): never shown on the wall. */
+  /** Only private posts (DMs, followers-only replies) are its evidence: never shown on the wall. A mixed alert keeps only its public posts as evidence. */
   private?: boolean;
 }
 

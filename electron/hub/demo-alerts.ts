@@ -16,8 +16,8 @@ const DEMO_USER: UserView = { name: 'lead', role: 'lead' };
  * the epoch boundaries fall against the burst (it missed in two of five demo runs). Together they
  * reach 35–40 an epoch against a usual 0–2, so the spike is found whatever the alignment
  * (tests/engine/alerts/demo-crisis-alignment.test.ts runs the burst at every epoch offset).
- * The phrases leave out the customer's DM about being "charged three times": an alert whose
- * evidence holds a private post is kept off the wall and suggests no freeze.
+ * The phrases leave out the customer's DM about being "charged three times": it belongs in the
+ * queue, not in a public crisis's evidence.
  */
 export const DEMO_CRISIS_QUERY =
   '"charged me" OR "charged twice" OR "being charged" OR "double charged" OR "payment failed" OR "order failed" OR "failed orders" OR "app down" OR "app crashed" OR outage OR abgebucht OR débité OR cobró';

@@ -170,14 +170,27 @@ export function createAlertsRuntime(deps: AlertsRuntimeDeps): AlertsRuntime {
     );
   }
 
+  /**
+   * An alert only private posts show stays off the wall (and suggests no freeze). One that public
+   * posts show too stays public: its private posts leave the evidence (they are in the queue), so a
+   * DM among a crisis's posts can neither hide the crisis nor reach the wall.
+   */
+  function withPrivacy(raw: Alert): Alert {
+    const privateIds = new Set(
+      raw.evidence.itemIds.filter((id) => {
+        const item = store.items.get(id);
+        return item ? isPrivate(item.visibility) : false;
+      }),
+    );
+    if (privateIds.size === 0) return { ...raw, private: false };
+    if (privateIds.size === raw.evidence.itemIds.length) return { ...raw, private: true };
+    return { ...raw, private: false, evidence: { ...raw.evidence, itemIds: raw.evidence.itemIds.filter((id) => !privateIds.has(id)) } };
+  }
+
   function raise(alerts: readonly Alert[]): void {
     for (const raw of alerts) {
       try {
-        const privateEvidence = raw.evidence.itemIds.some((id) => {
-          const item = store.items.get(id);
-          return item ? isPrivate(item.visibility) : false;
-        });
-        const alert: Alert = { ...raw, private: privateEvidence };
+        const alert = withPrivacy(raw);
         store.write(() => {
           repos.alerts.insert(alert);
           store.changes.append({ kind: 'alert.raised', alert }, alert.createdAt);

@@ -126,6 +126,43 @@ describe('trends and alerts wired into the engine (issue 11)', () => {
     wall.close();
   });
 
+  it('a crisis many public posts show stays public when a private post is among its evidence: the private one leaves the evidence', async () => {
+    const { hub, clock, t } = await start();
+    await hub.engine.alerts.repos.rules.save(
+      { id: 'station', name: 'Station incident', kind: 'volume_spike', target: { kind: 'query', query: 'shooting' }, measure: 'significance', threshold: 3, minCount: 5, enabled: true, severity: 'crisis', cooldownMinutes: 60, quietHours: null, channels: [] },
+      'lee',
+      new Date(clock.now()).toISOString(),
+    );
+    hub.engine.alerts.reloadRules();
+    let n = 0;
+    for (let e = 0; e < 5; e++) {
+      for (let i = 0; i < 20; i++) {
+        hub.engine.pipeline.ingest('test', [{ op: 'upsert', post: post({ html: `<p>${CHATTER[n++ % CHATTER.length]} ${n}</p>`, tags: [] }) }]);
+        clock.advance(EPOCH / 20);
+      }
+      await hub.engine.alerts.idle();
+    }
+    const dmText = 'Shooting at the central station, my card 4471 was in my bag';
+    for (let i = 0; i < 15; i++) {
+      const dm = i % 4 === 1;
+      hub.engine.pipeline.ingest('test', [
+        { op: 'upsert', post: post({ html: `<p>${dm ? dmText : 'Shooting at the central station, police everywhere'} ${i}</p>`, tags: [], visibility: dm ? 'direct' : 'public' }) },
+      ]);
+      clock.advance(500);
+    }
+    await hub.engine.alerts.idle();
+    const crisis = ((await rpc(hub, 'alerts.list', t.agent, {})).body.alerts as Alert[]).find((a) => a.ruleId === 'station');
+    expect(crisis).toBeDefined();
+    expect(crisis!.private).toBe(false);
+    expect(crisis!.evidence.itemIds.length).toBeGreaterThan(0);
+    for (const id of crisis!.evidence.itemIds) expect(hub.store.items.get(id)!.visibility).toBe('public');
+    expect(((await rpc(hub, 'alerts.list', t.wall, {})).body.alerts as Alert[]).map((a) => a.id)).toContain(crisis!.id);
+    const suggestions = (await rpc(hub, 'freeze.get', t.crisis, {})).body.suggestions as Array<{ evidence: Array<{ text: string }> }>;
+    // This rule's suggestion (and the default sensitive-news rule's, on the same burst), none quoting the DM.
+    expect(suggestions.some((s) => s.evidence.some((e) => e.text.includes('Station incident')))).toBe(true);
+    expect(suggestions.flatMap((s) => s.evidence).some((e) => e.text.includes('4471'))).toBe(false);
+  });
+
   it('lets leads and up edit rules, channels, dead letters and wall layouts; agents and the wall get 403', async () => {
     const { hub, t } = await start();
     const rule = { id: 'vip', name: 'VIP posted', kind: 'author', severity: 'warning', handles: ['ceo@social.example'] };
