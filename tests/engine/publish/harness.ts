@@ -8,6 +8,7 @@ import { ensureKnownAccount } from '../../../electron/engine/publish/accounts-se
 import type { PublishOptions } from '../../../electron/engine/publish/publishing.js';
 import { PublishError, type OutgoingPost, type Publisher, type PublishResult, type PublishTarget, type RecentOwnPost } from '../../../electron/engine/publish/publisher.js';
 import { openStore, type Store } from '../../../electron/engine/store/store.js';
+import { afterEach } from 'vitest';
 import { FakeClock } from '../helpers/fake-clock.js';
 
 export const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -193,6 +194,18 @@ export async function openEngine(path: string, clock: FakeClock, secrets: Secret
 }
 
 /** Lets promise callbacks (settling a send) run. */
+/** The engines a test file opens, stopped and closed after each test: push every one you open. */
+export function stoppedAfterEach(): TestEngine[] {
+  const open: TestEngine[] = [];
+  afterEach(async () => {
+    for (const t of open.splice(0)) {
+      await t.engine.stop();
+      t.store.close();
+    }
+  });
+  return open;
+}
+
 export const flush = () => new Promise<void>((r) => setImmediate(r));
 
 export async function addAccount(t: { store: Store }, clock: FakeClock, secrets: SecretStore, name: string, requireApproval: boolean): Promise<string> {

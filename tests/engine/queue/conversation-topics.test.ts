@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConversationView } from '../../../shared/queue-views.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { post } from '../helpers/posts.js';
-import { memorySecrets, openEngine, tmpDb, users, type TestEngine } from '../publish/harness.js';
+import { memorySecrets, openEngine, tmpDb, users, stoppedAfterEach } from '../publish/harness.js';
 
-let open: TestEngine[] = [];
-afterEach(async () => {
-  for (const t of open) {
-    await t.engine.stop();
-    t.store.close();
-  }
-  open = [];
-});
+const open = stoppedAfterEach();
 
 describe('a conversation carries the topics of its latest customer message (the desk’s topic:)', () => {
   it('tags the conversation with the topic ids its message matched when it arrived', async () => {

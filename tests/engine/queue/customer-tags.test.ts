@@ -1,21 +1,14 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changeAccess, type ChangeEnvelope } from '../../../shared/changes.js';
 import type { CustomerTags } from '../../../shared/customer-tags.js';
 import type { ConversationDetail, ConversationView } from '../../../shared/queue-views.js';
 import { roleMay } from '../../../shared/roles.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { post } from '../helpers/posts.js';
-import { memorySecrets, openEngine, tmpDb, users, type TestEngine } from '../publish/harness.js';
+import { memorySecrets, openEngine, tmpDb, users, stoppedAfterEach } from '../publish/harness.js';
 
-let open: TestEngine[] = [];
-afterEach(async () => {
-  for (const t of open) {
-    await t.engine.stop();
-    t.store.close();
-  }
-  open = [];
-});
+const open = stoppedAfterEach();
 
 const CARLA = { handle: 'Carla@Social.Example', name: 'Carla', url: null, avatarUrl: null };
 
@@ -61,7 +54,7 @@ describe('customer tags (session 15)', () => {
     await s.t.call(users.agent, 'customers.tags.add', { platform: 'mastodon', handle: 'carla@social.example', tag: 'angry' });
     await s.t.engine.stop();
     s.t.store.close();
-    open = open.filter((x) => x !== s.t);
+    open.splice(open.indexOf(s.t), 1);
     const again = await start(s.path, s.clock);
     // Two days later, a new conversation from the same customer.
     again.clock.advance(48 * 3_600_000);

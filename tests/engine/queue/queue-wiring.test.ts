@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutgoingPost } from '../../../electron/engine/publish/publisher.js';
 import { OFFLINE_GRACE_MS } from '../../../electron/engine/queue/wiring/presence-sessions.js';
 import { addUser } from '../../../electron/engine/team/users.js';
@@ -8,17 +8,10 @@ import { roleMay } from '../../../shared/roles.js';
 import { slaNotice } from '../../../shared/sla-notice.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { post } from '../helpers/posts.js';
-import { addAccount, FakePlatform, FakePublisher, memorySecrets, openEngine, tmpDb, users, type TestEngine } from '../publish/harness.js';
+import { addAccount, FakePlatform, FakePublisher, memorySecrets, openEngine, tmpDb, users, stoppedAfterEach } from '../publish/harness.js';
 
 const MINUTE = 60_000;
-let open: TestEngine[] = [];
-afterEach(async () => {
-  for (const t of open) {
-    await t.engine.stop();
-    t.store.close();
-  }
-  open = [];
-});
+const open = stoppedAfterEach();
 
 class RecordingPublisher extends FakePublisher {
   readonly sent: OutgoingPost[] = [];

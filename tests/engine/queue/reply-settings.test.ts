@@ -1,21 +1,14 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changeAccess, type ChangeEnvelope } from '../../../shared/changes.js';
 import type { Results } from '../../../shared/methods.js';
 import type { ConversationView, ReplyOutcome } from '../../../shared/queue-views.js';
 import { roleMay } from '../../../shared/roles.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { post } from '../helpers/posts.js';
-import { memorySecrets, openEngine, tmpDb, users, type TestEngine } from '../publish/harness.js';
+import { memorySecrets, openEngine, tmpDb, users, stoppedAfterEach } from '../publish/harness.js';
 
-let open: TestEngine[] = [];
-afterEach(async () => {
-  for (const t of open) {
-    await t.engine.stop();
-    t.store.close();
-  }
-  open = [];
-});
+const open = stoppedAfterEach();
 
 const COMPLAINT = '<p>My Kettlebird order never arrived and nobody answers. Terrible!</p>';
 const CARLA = { handle: 'carla@social.example', name: 'Carla', url: null, avatarUrl: null };
