@@ -11,7 +11,7 @@ import { dispatch } from './rpc/dispatch.js';
 import { createHandlers } from './rpc/handlers.js';
 import { ensureSource, type SourceInput } from './sources-service.js';
 import { createSourceManager } from './sources/source-manager.js';
-import { openChangeStream } from './stream/change-stream.js';
+import { openChangeStream, type ChangeStream } from './stream/change-stream.js';
 import { SYSTEM_ACTOR } from './team/audit.js';
 import { topicSlug } from '../../shared/topics.js';
 import { createRetagger, type Retagger } from './topics/retag.js';
@@ -82,6 +82,8 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     queue,
     alerts,
   });
+  /** Open change streams: stop() ends them, since a transport may close its socket only later. */
+  const streams = new Set<ChangeStream>();
   const feed = {
     currentSeq: () => store.changes.currentSeq(),
     changesSince: (seq: number, limit: number) => store.changes.changesSince(seq, limit),
@@ -118,6 +120,9 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
       queue.sla.start();
     },
     async stop() {
+      // A stream's next page must not read a store its owner closes right after stop().
+      for (const s of streams) s.close();
+      streams.clear();
       if (!running) return;
       running = false;
       sessions.stop();
@@ -133,7 +138,22 @@ export function createEngine(deps: EngineDeps): EngineWithInternals {
     openSession: (token, onEnd) => queue.sessions.wrap(sessions.open(token, onEnd)),
     call: (user, method, params) => dispatch(handlers, log, user, method, params) as never,
     ...feed,
-    stream: (user, start, sink, options) => openChangeStream(feed, user, start, sink, options),
+    stream: (user, start, sink, options) => {
+      const opened = openChangeStream(feed, user, start, sink, options);
+      streams.add(opened);
+      return {
+        get sent() {
+          return opened.sent;
+        },
+        get live() {
+          return opened.live;
+        },
+        close: () => {
+          streams.delete(opened);
+          opened.close();
+        },
+      };
+    },
     health(): HealthReport {
       const list = sources.health();
       return { ok: true, version: VERSION, seq: store.changes.currentSeq(), sources: list };
